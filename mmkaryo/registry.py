@@ -1,0 +1,38 @@
+"""mmkaryo's registries: children of mmdet's, each told where its modules live.
+
+With these as children of mmdet's registries, a config with ``default_scope='mmkaryo'`` resolves our
+types (``type='AJIMetric'``) and mmdet's (``type='MaskRCNN'``) alike, and ``locations`` imports the
+module that registers a type the first time the type is looked up.
+"""
+from mmdet.registry import DATA_SAMPLERS as MMDET_DATA_SAMPLERS
+from mmdet.registry import DATASETS as MMDET_DATASETS
+from mmdet.registry import HOOKS as MMDET_HOOKS
+from mmdet.registry import LOOPS as MMDET_LOOPS
+from mmdet.registry import METRICS as MMDET_METRICS
+from mmdet.registry import MODEL_WRAPPERS as MMDET_MODEL_WRAPPERS
+from mmdet.registry import MODELS as MMDET_MODELS
+from mmdet.registry import OPTIM_WRAPPERS as MMDET_OPTIM_WRAPPERS
+from mmdet.registry import TASK_UTILS as MMDET_TASK_UTILS
+from mmdet.registry import TRANSFORMS as MMDET_TRANSFORMS
+from mmdet.registry import VISBACKENDS as MMDET_VISBACKENDS
+from mmdet.registry import VISUALIZERS as MMDET_VISUALIZERS
+from mmengine.registry import Registry
+
+DATASETS = Registry('dataset', parent=MMDET_DATASETS, scope='mmkaryo', locations=['mmkaryo.datasets'])
+DATA_SAMPLERS = Registry(
+    'data sampler', parent=MMDET_DATA_SAMPLERS, scope='mmkaryo', locations=['mmkaryo.datasets.samplers'])
+TRANSFORMS = Registry(
+    'transform', parent=MMDET_TRANSFORMS, scope='mmkaryo', locations=['mmkaryo.datasets.transforms'])
+MODELS = Registry('model', parent=MMDET_MODELS, scope='mmkaryo', locations=['mmkaryo.models'])
+MODEL_WRAPPERS = Registry(
+    'model_wrapper', parent=MMDET_MODEL_WRAPPERS, scope='mmkaryo', locations=['mmkaryo.models'])
+TASK_UTILS = Registry('task util', parent=MMDET_TASK_UTILS, scope='mmkaryo', locations=['mmkaryo.models'])
+OPTIM_WRAPPERS = Registry(
+    'optim_wrapper', parent=MMDET_OPTIM_WRAPPERS, scope='mmkaryo', locations=['mmkaryo.engine'])
+LOOPS = Registry('loop', parent=MMDET_LOOPS, scope='mmkaryo', locations=['mmkaryo.engine'])
+HOOKS = Registry('hook', parent=MMDET_HOOKS, scope='mmkaryo', locations=['mmkaryo.engine'])
+METRICS = Registry('metric', parent=MMDET_METRICS, scope='mmkaryo', locations=['mmkaryo.evaluation'])
+VISUALIZERS = Registry(
+    'visualizer', parent=MMDET_VISUALIZERS, scope='mmkaryo', locations=['mmkaryo.visualization'])
+VISBACKENDS = Registry(
+    'vis_backend', parent=MMDET_VISBACKENDS, scope='mmkaryo', locations=['mmkaryo.visualization'])

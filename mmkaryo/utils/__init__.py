@@ -1,0 +1,4 @@
+from mmkaryo.utils.checkpoint_compat import allow_trusted_checkpoints
+from mmkaryo.utils.setup_env import register_all_modules
+
+__all__ = ['allow_trusted_checkpoints', 'register_all_modules']
