@@ -1,1 +1,6 @@
+"""mmengine metrics registered in mmkaryo's METRICS."""
+from mmkaryo.evaluation.metrics.aji_metric import AJIMetric
+from mmkaryo.evaluation.metrics.chromosome_class_metric import ChromosomeClassMetric
+from mmkaryo.evaluation.metrics.karyotype_metric import KaryotypeMetric
 
+__all__ = ['AJIMetric', 'ChromosomeClassMetric', 'KaryotypeMetric']
