@@ -40,8 +40,8 @@ def make_sample(gt_masks: np.ndarray,
                 **metainfo) -> dict:
     """One sample dict; ground truth as PolygonMasks if ``gt_polygons`` is given, else BitmapMasks."""
     height, width = gt_masks.shape[1:] if len(gt_masks) else pred_masks.shape[1:]
-    sample = DetDataSample(metainfo=dict(img_id=0, img_path='img.png', ori_shape=(height, width),
-                                         img_shape=(height, width), **metainfo))
+    defaults = dict(img_id=0, img_path='img.png', ori_shape=(height, width), img_shape=(height, width))
+    sample = DetDataSample(metainfo={**defaults, **metainfo})
     gt = InstanceData()
     gt.bboxes = HorizontalBoxes(torch.from_numpy(boxes_of(gt_masks)))
     gt.labels = torch.as_tensor(list(gt_labels), dtype=torch.long)
