@@ -89,16 +89,18 @@ def brute_force(scores: np.ndarray, penalty: float):
     return best_cost, best_labels
 
 
-@pytest.mark.parametrize('seed', range(12))
-def test_assignment_equals_brute_force_on_small_cases(seed):
-    rng = np.random.default_rng(seed)
-    num_instances = int(rng.integers(1, 7))
-    penalty = float(rng.choice([0.0, 0.5, 1.5, 3.0]))
-    # 3 autosomes, X, Y; peaked scores so surplus copies and both sex hypotheses occur.
-    scores = rng.dirichlet(np.full(5, 0.3), size=num_instances)
-    best_cost, best_labels = brute_force(scores, penalty)
-    labels = assign_classes(scores, extra_penalty=penalty)
-    np.testing.assert_array_equal(labels, best_labels)
+def test_assignment_equals_brute_force_on_small_cases():
+    rng = np.random.default_rng(0)
+    num_changed = 0
+    for _ in range(30):
+        num_instances = int(rng.integers(1, 7))
+        penalty = float(rng.choice([0.0, 0.5, 1.5, 3.0]))
+        # 3 autosomes, X, Y; peaked scores so surplus copies and both sex hypotheses occur.
+        scores = rng.dirichlet(np.full(5, 0.3), size=num_instances)
+        labels = assign_classes(scores, extra_penalty=penalty)
+        np.testing.assert_array_equal(labels, brute_force(scores, penalty)[1])
+        num_changed += bool(np.any(labels != argmax_classes(scores)))
+    assert num_changed >= 5, 'too few cases where the prior matters to test the solver'
 
 
 def test_solver_reports_the_minimum_cost():

@@ -1,0 +1,128 @@
+"""KaryotypeInferencer: detections with full class scores, then the karyotype reading."""
+from dataclasses import dataclass
+from pathlib import Path
+from typing import List, Optional, Sequence, Union
+
+import numpy as np
+from mmdet.apis import inference_detector, init_detector
+
+from mmkaryo.apis.class_scores import attach_class_scores, final_bbox_head
+from mmkaryo.apis.image_io import ImageInput, list_images, read_gray_image
+from mmkaryo.karyotype import (DEFAULT_EXTRA_PENALTY, Pairing, argmax_classes, assign_classes,
+                               counts_from_labels, is_normal_karyotype, karyotype_sanity, karyotype_string,
+                               pair_chromosomes)
+from mmkaryo.structures.classes import NUM_CLASSES
+from mmkaryo.utils import register_all_modules
+
+
+@dataclass
+class KaryotypeResult:
+    """One metaphase read: N instances and the karyotype.
+
+    Attributes:
+        name: image file stem, or ``image_<k>`` for arrays.
+        image: (H, W) uint8 grayscale image the model saw.
+        boxes: (N, 4) xyxy boxes in image pixels.
+        masks: (N, H, W) bool masks.
+        detector_labels: (N,) the detector's own class of each instance.
+        class_scores: (N, 25) softmax of each instance's RoI over the 24 classes and background.
+        class_probs: (N, 24) the same restricted to the classes and renormalised (rows sum to 1).
+        labels: (N,) classes read (constrained assignment, or argmax if the inferencer says so).
+        argmax_labels: (N,) unconstrained argmax of ``class_probs``.
+        pairing: the 23 homologous groups of ``labels``.
+        karyotype: ISCN string of ``labels``; ``sanity`` in [0, 1]; ``normal`` for 46,XX / 46,XY.
+    """
+    name: str
+    image: np.ndarray
+    boxes: np.ndarray
+    masks: np.ndarray
+    detector_labels: np.ndarray
+    class_scores: np.ndarray
+    class_probs: np.ndarray
+    labels: np.ndarray
+    argmax_labels: np.ndarray
+    pairing: Pairing
+    karyotype: str
+    sanity: float
+    normal: bool
+
+    @property
+    def scores(self) -> np.ndarray:
+        """(N,) softmax probability of each instance's read class (used as the COCO result score)."""
+        return self.class_scores[np.arange(len(self.labels)), self.labels]
+
+
+class KaryotypeInferencer:
+    """Read karyotypes with a two-stage mmdet detector of the 24 chromosome classes.
+
+    Built on mmdet's ``init_detector`` and ``inference_detector``; the final bbox head is wrapped by
+    :func:`attach_class_scores` so each detection keeps its full class-score vector. Each RoI gives at
+    most one instance (its best class, mmdet's NMS may keep several), and only instances whose best
+    class score reaches ``score_thr`` are read.
+
+    Args:
+        config: config file path or Config.
+        checkpoint: checkpoint path; None keeps the initial weights.
+        device: torch device, e.g. ``'cpu'``.
+        score_thr: minimum detection score of an instance.
+        extra_penalty: see :func:`mmkaryo.karyotype.assign_classes`.
+        constrained: read classes by constrained assignment (True) or argmax (False).
+        cfg_options: overrides merged into the config.
+    """
+
+    def __init__(self, config, checkpoint: Optional[str] = None, device: str = 'cpu', score_thr: float = 0.3,
+                 extra_penalty: float = DEFAULT_EXTRA_PENALTY, constrained: bool = True,
+                 cfg_options: Optional[dict] = None) -> None:
+        register_all_modules(init_default_scope=False)
+        self.model = init_detector(config, checkpoint, device=device, cfg_options=cfg_options)
+        num_classes = final_bbox_head(self.model).num_classes
+        if num_classes != NUM_CLASSES:
+            raise ValueError(f'{config}: the detector has {num_classes} classes; karyotype reading needs '
+                             f'the {NUM_CLASSES} chromosome classes')
+        attach_class_scores(self.model)
+        pipeline = self.model.cfg.test_dataloader.dataset.pipeline
+        self.grayscale_input = pipeline[0].get('color_type', 'color') == 'grayscale'
+        self.score_thr = score_thr
+        self.extra_penalty = extra_penalty
+        self.constrained = constrained
+
+    def __call__(self, inputs: Union[ImageInput, Sequence[ImageInput]]) -> List[KaryotypeResult]:
+        """Read one image (path or array), a folder, or a list of them."""
+        if isinstance(inputs, (str, Path, np.ndarray)):
+            inputs = [inputs]
+        sources = []
+        for item in inputs:
+            sources += [item] if isinstance(item, np.ndarray) else list_images([item])
+        return [self.read(source, name=None if not isinstance(source, np.ndarray) else f'image_{k}')
+                for k, source in enumerate(sources)]
+
+    def read(self, source: ImageInput, name: Optional[str] = None) -> KaryotypeResult:
+        """Detect the chromosomes of one image and read its karyotype."""
+        gray = read_gray_image(source)
+        if name is None:
+            name = Path(source).stem if not isinstance(source, np.ndarray) else 'image'
+        model_input = gray if self.grayscale_input else np.repeat(gray[..., None], 3, axis=2)
+        pred = inference_detector(self.model, model_input).pred_instances
+        keep = self._reading_instances(pred.roi_index.cpu().numpy(), pred.scores.cpu().numpy())
+        class_scores = pred.class_scores.cpu().numpy()[keep].astype(np.float64)
+        class_probs = class_scores[:, :NUM_CLASSES] / np.clip(
+            class_scores[:, :NUM_CLASSES].sum(axis=1, keepdims=True), 1e-12, None)
+        argmax_labels = argmax_classes(class_probs)
+        labels = assign_classes(class_probs, self.extra_penalty) if self.constrained else argmax_labels
+        counts = counts_from_labels(labels)
+        masks = pred.masks.cpu().numpy()[keep].astype(bool) if 'masks' in pred else np.zeros(
+            (len(keep), ) + gray.shape, dtype=bool)
+        return KaryotypeResult(
+            name=name, image=gray, boxes=pred.bboxes.cpu().numpy()[keep].astype(np.float64), masks=masks,
+            detector_labels=pred.labels.cpu().numpy()[keep].astype(np.int64), class_scores=class_scores,
+            class_probs=class_probs, labels=labels, argmax_labels=argmax_labels,
+            pairing=pair_chromosomes(labels, class_probs[np.arange(len(labels)), labels]),
+            karyotype=karyotype_string(labels), sanity=karyotype_sanity(counts),
+            normal=is_normal_karyotype(counts))
+
+    def _reading_instances(self, roi_index: np.ndarray, scores: np.ndarray) -> np.ndarray:
+        """Indices of the first (highest-scoring) detection of each RoI scoring at least score_thr."""
+        order = np.argsort(-scores, kind='stable')
+        _, first = np.unique(roi_index[order], return_index=True)
+        keep = order[np.sort(first)]
+        return keep[scores[keep] >= self.score_thr]

@@ -1,0 +1,70 @@
+import numpy as np
+import pytest
+import torch
+
+from mmkaryo.apis import KaryotypeInferencer
+from mmkaryo.karyotype import karyotype_string
+
+
+@pytest.fixture(scope='module')
+def inferencer(tiny_model_files):
+    config, checkpoint = tiny_model_files
+    return KaryotypeInferencer(config, checkpoint, score_thr=0.0)
+
+
+@pytest.fixture
+def metaphase():
+    rng = np.random.default_rng(0)
+    image = np.full((120, 150), 220, dtype=np.uint8)
+    for _ in range(8):
+        y, x = rng.integers(10, 100), rng.integers(10, 130)
+        image[y:y + 18, x:x + 5] = 40
+    return image
+
+
+def test_kept_detections_carry_their_rois_full_softmax(inferencer, tiny_model_files, metaphase):
+    from mmdet.apis import inference_detector, init_detector
+
+    config, checkpoint = tiny_model_files
+    plain = init_detector(config, checkpoint, device='cpu')
+    model_input = np.repeat(metaphase[..., None], 3, axis=2)
+    with torch.no_grad():
+        expected = inference_detector(plain, model_input).pred_instances
+        got = inference_detector(inferencer.model, model_input).pred_instances
+    assert len(got) == len(expected) > 0
+    for key in ('bboxes', 'scores', 'labels'):
+        torch.testing.assert_close(got[key], expected[key])
+    assert got.class_scores.shape == (len(got), 25)
+    torch.testing.assert_close(got.class_scores.sum(1), torch.ones(len(got)))
+    torch.testing.assert_close(got.class_scores[torch.arange(len(got)), got.labels], got.scores)
+
+
+def test_read_gives_one_instance_per_roi_and_a_consistent_reading(inferencer, metaphase):
+    result = inferencer.read(metaphase, name='synthetic')
+    n = len(result.labels)
+    assert n > 0
+    assert result.masks.shape == (n, ) + metaphase.shape and result.masks.dtype == bool
+    assert result.class_probs.shape == (n, 24)
+    np.testing.assert_allclose(result.class_probs.sum(1), 1.0)
+    assert karyotype_string(result.labels) == result.karyotype
+    np.testing.assert_array_equal(result.argmax_labels, result.class_probs.argmax(1))
+    assert 0.0 <= result.sanity <= 1.0
+    assert sorted(i for g in result.pairing.groups for i in g) == list(range(n))
+
+
+def test_inputs_of_every_kind(inferencer, metaphase, tmp_path):
+    import tifffile
+    tifffile.imwrite(tmp_path / 'deep.tif', metaphase.astype(np.uint16) * 200)
+    rgb = np.repeat(metaphase[..., None], 3, axis=2)
+    results = inferencer([tmp_path, rgb])
+    assert [r.name for r in results] == ['deep', 'image_1']
+    assert results[0].image.dtype == np.uint8 and results[0].image.max() == 255
+    (tmp_path / 'broken.png').write_bytes(b'no')
+    with pytest.raises(ValueError, match='broken.png'):
+        inferencer(tmp_path / 'broken.png')
+
+
+def test_refuses_a_detector_without_24_classes(tiny_model_files):
+    config, _ = tiny_model_files
+    with pytest.raises(ValueError, match='24 chromosome classes'):
+        KaryotypeInferencer(config, None, cfg_options={'model.roi_head.bbox_head.num_classes': 3})

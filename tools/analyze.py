@@ -1,0 +1,8 @@
+"""Analyse metaphase images: ``python tools/analyze.py CONFIG CHECKPOINT INPUT... --out-dir DIR``.
+
+Thin wrapper; the logic lives in :mod:`mmkaryo.analyze`.
+"""
+from mmkaryo.analyze import main
+
+if __name__ == '__main__':
+    main()
