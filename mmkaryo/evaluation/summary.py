@@ -76,3 +76,14 @@ def format_top_errors(class_counts: Mapping[str, np.ndarray], class_names: Seque
         rows.append([rank, class_names[k]] + [int(counts[key]) for key in ('tp', 'fp', 'fn', 'err')] +
                     [_percent(float(class_counts['accuracy'][k]))])
     return format_table(['', 'chr', 'TP', 'FP', 'FN', 'ERR', 'accuracy'], rows)
+
+
+def format_test_report(dataset: str, metrics: Mapping[str, float],
+                       class_counts: Optional[Mapping[str, np.ndarray]] = None,
+                       class_names: Sequence[str] = (), top_k: int = 15) -> str:
+    """What ``tools/test.py`` prints: the evaluation table of one dataset, then (when a
+    ChromosomeClassMetric ran) the top classification errors."""
+    parts = [f'Evaluation on {dataset}', format_evaluation_table({dataset: metrics})]
+    if class_counts is not None:
+        parts += ['', 'Top classification errors', format_top_errors(class_counts, class_names, top_k)]
+    return '\n'.join(parts)

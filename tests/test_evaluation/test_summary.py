@@ -4,7 +4,7 @@ import pytest
 
 from mmkaryo.evaluation.functional.class_matching import per_class_counts
 from mmkaryo.evaluation.summary import (find_metric, format_evaluation_table, format_table,
-                                        format_top_errors, top_errors)
+                                        format_test_report, format_top_errors, top_errors)
 
 
 def test_format_table_aligns_columns():
@@ -50,3 +50,15 @@ def test_top_errors_sorted_by_err_then_class():
     assert lines[3].split() == ['1', '1', '5', '0', '2', '2', '71.4%']
     with pytest.raises(ValueError, match='class names'):
         format_top_errors(counts, ['1', '2'])
+
+
+def test_test_report_has_dataset_table_then_top_errors():
+    confusion = np.zeros((3, 3), np.int64)
+    confusion[0, 0], confusion[1, 2] = 4, 1  # class 1 missed once
+    report = format_test_report('synthetic', {'aji/aji': 0.5}, per_class_counts(confusion), ['1', '2'])
+    lines = report.splitlines()
+    assert lines[0] == 'Evaluation on synthetic'
+    assert lines[3].split() == ['synthetic', '50.0%']
+    assert lines.index('Top classification errors') > 3
+    assert lines[-2].split()[:2] == ['0', '2']  # class '2' has the most errors
+    assert 'Top classification errors' not in format_test_report('x', {'aji/aji': 0.5})
