@@ -1,1 +1,24 @@
+"""Converters from the datasets' own formats to COCO (pure functions; CLIs in tools/dataset_converters).
 
+Each ``convert_*`` returns the COCO dict(s) and a :class:`ConversionReport` whose input instances equal
+written + dropped, and raises :class:`ConversionError` (a ValueError naming the file) on fatal input.
+"""
+from .autokary2022 import convert_autokary2022
+from .check_coco import check_coco
+from .cil24 import convert_cil24
+from .coco_builder import (AGNOSTIC_CLASS, CocoBuilder, agnostic_categories, chromosome_categories,
+                           encode_mask, to_class_agnostic)
+from .instance_masks import convert_instance_masks
+from .label_maps import instances_from_label_map
+from .mfish import convert_mfish, read_case_info, write_inverted_images
+from .output import dump_coco, split_summary
+from .report import ConversionError, ConversionReport, DroppedItem
+from .splits import assign_groups, split_coco
+
+__all__ = [
+    'AGNOSTIC_CLASS', 'CocoBuilder', 'ConversionError', 'ConversionReport', 'DroppedItem',
+    'agnostic_categories', 'assign_groups', 'check_coco', 'chromosome_categories',
+    'convert_autokary2022', 'convert_cil24', 'convert_instance_masks', 'convert_mfish', 'dump_coco',
+    'encode_mask', 'instances_from_label_map', 'read_case_info', 'split_coco', 'split_summary',
+    'to_class_agnostic', 'write_inverted_images'
+]

@@ -1,1 +1,7 @@
+"""Pipeline transforms: grayscale presentation, brightness/contrast, boxes from masks, box masks."""
+from .box_to_polygon_mask import BoxToPolygonMask
+from .boxes_from_masks import BoxesFromMasks
+from .brightness_contrast import RandomBrightnessContrast
+from .image_channels import ImageToChannels
 
+__all__ = ['BoxToPolygonMask', 'BoxesFromMasks', 'ImageToChannels', 'RandomBrightnessContrast']

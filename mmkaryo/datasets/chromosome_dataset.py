@@ -1,0 +1,65 @@
+"""COCO-format chromosome datasets: 24 classes, or one class-agnostic ``chromosome`` class.
+
+Every data_info carries ``with_mask`` (bool, the same for the whole dataset: the ``with_mask``
+argument, or when it is None whether the file holds any segmentation) and ``karyotype`` (the image
+record's ISCN string, or None). Pipelines pass both on to the model through PackDetInputs'
+``meta_keys``, so mask losses can be skipped for box-only samples.
+"""
+from typing import List, Optional
+
+from mmdet.datasets import CocoDataset
+
+from mmkaryo.registry import DATASETS
+from mmkaryo.structures.classes import CHROMOSOME_CLASSES, PALETTE
+
+
+@DATASETS.register_module()
+class ChromosomeDataset(CocoDataset):
+    """The 24 chromosome classes ``1``..``22``, ``X``, ``Y`` (category ids 1..24 in our files).
+
+    Args:
+        with_mask: True for a mask set (every annotation must have a segmentation), False for a
+            box-only set (CIL), None to decide from the file.
+        **kwargs: CocoDataset arguments (ann_file, data_root, data_prefix, pipeline, ...).
+    """
+
+    METAINFO = dict(classes=CHROMOSOME_CLASSES, palette=list(PALETTE))
+
+    def __init__(self, *args, with_mask: Optional[bool] = None, **kwargs) -> None:
+        if with_mask is not None and not isinstance(with_mask, bool):
+            raise TypeError(f'with_mask must be a bool or None, got {type(with_mask).__name__}')
+        self.with_mask = with_mask
+        super().__init__(*args, **kwargs)
+
+    def parse_data_info(self, raw_data_info: dict) -> dict:
+        """CocoDataset's data_info plus ``karyotype`` from the image record (None if absent)."""
+        data_info = super().parse_data_info(raw_data_info)
+        data_info['karyotype'] = raw_data_info['raw_img_info'].get('karyotype')
+        return data_info
+
+    def load_data_list(self) -> List[dict]:
+        """Load the file, refuse annotations of unknown categories, and set ``with_mask``."""
+        data_list = super().load_data_list()
+        unknown = set(self.coco.get_cat_ids()) - set(self.cat_ids)
+        if unknown and self.coco.get_ann_ids(cat_ids=sorted(unknown)):
+            names = sorted(c['name'] for c in self.coco.load_cats(sorted(unknown)))
+            raise ValueError(f'{self.ann_file}: categories {names} are not classes of '
+                             f'{type(self).__name__} {self.metainfo["classes"]}; their annotations '
+                             'would be lost (for a class-agnostic dataset write the file with '
+                             'to_class_agnostic)')
+        instances = [inst for info in data_list for inst in info['instances']]
+        has_masks = any('mask' in inst for inst in instances)
+        if self.with_mask and not all('mask' in inst for inst in instances):
+            raise ValueError(f'{self.ann_file}: with_mask=True but some annotations have no '
+                             'segmentation')
+        with_mask = has_masks if self.with_mask is None else self.with_mask
+        for info in data_list:
+            info['with_mask'] = with_mask
+        return data_list
+
+
+@DATASETS.register_module()
+class ChromosomeAgnosticDataset(ChromosomeDataset):
+    """One class ``chromosome`` (category id 1): custom mask sets, class-agnostic evaluation."""
+
+    METAINFO = dict(classes=('chromosome', ), palette=[(220, 20, 60)])

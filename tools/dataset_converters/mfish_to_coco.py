@@ -1,0 +1,48 @@
+"""Convert M-FISH label maps (*D.tif + *K.tif + case-info.txt per folder) to COCO.
+
+Usage: python tools/dataset_converters/mfish_to_coco.py SRC_ROOT OUT_JSON [--invert-to DIR]
+       [--min-area 30]
+Writes OUT_JSON (24 classes, overlapping RLE masks, karyotype per image) and OUT_JSON with the suffix
+_agnostic (one class). Without --invert-to, file_name points at SRC_ROOT's *D.tif (bright on dark);
+with it, inverted PNG copies (dark on light, the form the models see) and README.TXT (the licence)
+are written under DIR and file_name is relative to DIR. Never point DIR inside SRC_ROOT.
+Exits 1 naming the file on fatal input.
+"""
+import argparse
+import os.path as osp
+import sys
+
+from mmkaryo.datasets.converters import (ConversionError, convert_mfish, dump_coco, split_summary,
+                                         to_class_agnostic, write_inverted_images)
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('src_root', help='folder holding <folder>/<name>{D,K}.tif and case-info.txt')
+    parser.add_argument('out_json', help='24-class COCO file to write')
+    parser.add_argument('--invert-to', help='write inverted PNG copies of the images under this folder')
+    parser.add_argument('--min-area', type=int, default=30,
+                        help='components with fewer class pixels are dropped as fragments')
+    return parser.parse_args()
+
+
+def main() -> int:
+    args = parse_args()
+    try:
+        coco, report = convert_mfish(args.src_root, args.min_area)
+        if args.invert_to:
+            coco = write_inverted_images(coco, args.src_root, args.invert_to)
+    except (ConversionError, ValueError) as err:
+        print(f'error: {err}', file=sys.stderr)
+        return 1
+    stem, ext = osp.splitext(args.out_json)
+    files = {args.out_json: coco, f'{stem}_agnostic{ext or ".json"}': to_class_agnostic(coco)}
+    for path, data in files.items():
+        dump_coco(data, path)
+    print(report.format_table())
+    print(split_summary(files))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
