@@ -1,7 +1,8 @@
 """Check AlternatingSourceBatchSampler across real processes; run with
 ``python -m torch.distributed.run --standalone --nproc_per_node=2 ddp_alternating_sampler_worker.py``.
 
-Every rank builds the dataloader through ``Runner.build_dataloader`` (seed None, so the shared seed
+Every rank builds the dataloader through ``Runner.build_dataloader`` from a config alone, with
+``mmkaryo`` as default scope (the registry imports the sampler's module), seed None (so the shared seed
 comes from mmengine's ``sync_random_seed`` over gloo), sets each epoch through mmengine's
 ``DistSamplerSeedHook``, and all-gathers the source and indices of every step. Rank 0 checks that
 all ranks drew the same source at every step, that their indices are disjoint, and that the epoch
@@ -69,8 +70,6 @@ def main() -> None:
     from mmengine.hooks import DistSamplerSeedHook
     from mmengine.registry import DefaultScope
     from mmengine.runner import Runner
-
-    import mmkaryo.datasets.samplers  # noqa: F401  (registers the sampler)
 
     torch_dist.init_process_group('gloo')
     rank, world_size = torch_dist.get_rank(), torch_dist.get_world_size()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 from types import SimpleNamespace
-from typing import List, Tuple
+from typing import List, Optional, Tuple
 
 import pytest
 import torch
@@ -47,7 +47,8 @@ class RecordingModel(BaseModel):
         return dict(loss=(self.weight * 0).sum())
 
 
-def train(work_dir: Path, name: str, train_cfg: dict, infinite: bool, resume_from: Path = None) -> List:
+def train(work_dir: Path, name: str, train_cfg: dict, infinite: bool,
+          resume_from: Optional[Path] = None) -> List:
     """Train a RecordingModel with mmengine's Runner over our sampler; return the batches it saw."""
     model = RecordingModel()
     checkpoint = dict(type='CheckpointHook', interval=1 if train_cfg['by_epoch'] else 5,
