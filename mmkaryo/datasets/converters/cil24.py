@@ -2,10 +2,11 @@
 
 Input: ``SRC_ROOT/24_chromosomes_object/annotations/<name>.xml`` and the image
 ``SRC_ROOT/24_chromosomes_object/JEPG/<name>.jpg`` (the folder really is spelt JEPG). Object names
-``A1``..``G22``, ``X``, ``Y`` or ``1``..``22``, ``X``, ``Y`` give the class. Box coordinates are read
-as pixel edges, clipped to the image (a note). Dropped and reported: unknown names (``unknown_name``),
-missing or non-numeric coordinates (``malformed_box``), xmax < xmin or ymax < ymin (``inverted_box``),
-zero width or height (``empty_box``), boxes wholly outside the image (``out_of_image_box``).
+``A1``..``G22``, ``X``, ``Y`` or ``1``..``22``, ``X``, ``Y`` give the class. Box coordinates follow the
+VOC convention (1-based, inclusive: COCO ``x = xmin - 1``, ``w = xmax - xmin + 1``) and are clipped to
+the image (a note). Dropped and reported: unknown names (``unknown_name``), missing or non-numeric
+coordinates (``malformed_box``), xmax < xmin or ymax < ymin (``inverted_box``), boxes with less than
+one pixel of width or height inside the image (``out_of_image_box``).
 The image size comes from the image when the XML lacks it or contradicts it (a note).
 Records carry ``bbox`` and ``area`` and no ``segmentation``.
 """
@@ -106,13 +107,11 @@ def _convert_file(xml_path: str, img_dir: str, builder: CocoBuilder,
         if x1 < x0 or y1 < y0:
             report.drop('inverted_box', xml_path, f'name {name}, box {(x0, y0, x1, y1)}')
             continue
-        if x1 == x0 or y1 == y0:
-            report.drop('empty_box', xml_path, f'name {name}, box {(x0, y0, x1, y1)}')
-            continue
+        x0, y0 = x0 - 1, y0 - 1
         cx0, cx1 = min(max(x0, 0.0), width), min(max(x1, 0.0), width)
         cy0, cy1 = min(max(y0, 0.0), height), min(max(y1, 0.0), height)
-        if cx1 <= cx0 or cy1 <= cy0:
-            report.drop('out_of_image_box', xml_path, f'name {name}, box {(x0, y0, x1, y1)}')
+        if cx1 - cx0 < 1 or cy1 - cy0 < 1:
+            report.drop('out_of_image_box', xml_path, f'name {name}, box {(x0 + 1, y0 + 1, x1, y1)}')
             continue
         if (cx0, cy0, cx1, cy1) != (x0, y0, x1, y1):
             report.notes.append(f'{xml_path}: box of {name} clipped to the image')
