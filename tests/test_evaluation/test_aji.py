@@ -161,3 +161,12 @@ def test_label_map_variant_handles_large_sparse_ids():
     pred_map[2:8, 2:6] = 7  # 24 of the 36 gt pixels, all inside the gt
     out = aggregated_jaccard_index_label_maps(gt_map, pred_map, variant='aji+')
     assert (out['intersection'], out['union']) == (24, 36)
+
+
+def test_array_path_handles_empty_masks_in_the_stack():
+    gt = np.stack([OVERLAP_GT[0], np.zeros((10, 10), bool), OVERLAP_GT[1]])
+    pred = np.stack([np.zeros((10, 10), bool), *OVERLAP_PRED])
+    for variant in ('aji', 'aji+'):
+        from_arrays = aggregated_jaccard_index(gt, pred, variant=variant)
+        assert from_arrays == aggregated_jaccard_index(encode_masks(gt), encode_masks(pred), variant=variant)
+        assert (from_arrays['intersection'], from_arrays['union']) == (20, 28)

@@ -2,8 +2,9 @@
 
 Reference AJI code (HoVer-Net's ``get_fast_aji``, the MoNuSeg MATLAB code) takes 2-D label maps, which
 cannot hold two instances on one pixel; chromosomes overlap, so here AJI is computed from instance
-masks (RLE, see :mod:`.masks`) or, for label maps, from sparse overlap counts. Both paths reduce to an
-intersection matrix and the instance areas, and share :func:`aji_from_overlaps`.
+masks: RLE through pycocotools, ``(N, H, W)`` arrays by sparse overlap counts on bounding-box crops,
+label maps by one ``bincount`` (see :mod:`.masks`). All paths reduce to an intersection matrix and
+the instance areas, and share :func:`aji_from_overlaps`; none intersects pairs over the full image.
 
 Definitions (C: aggregated intersection, U: aggregated union):
 
@@ -24,7 +25,7 @@ from typing import Dict, Optional, Sequence
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from mmkaryo.evaluation.functional.masks import Masks, mask_overlaps, to_rles
+from mmkaryo.evaluation.functional.masks import Masks, array_overlaps, mask_overlaps, to_rles
 
 VARIANTS = ('aji', 'aji+')
 _DIRECT_ID_LIMIT = 4096
@@ -108,10 +109,12 @@ def aggregated_jaccard_index(gt_masks: Masks,
     Returns:
         see :func:`aji_from_overlaps`.
     """
-    gt_rles, pred_rles = to_rles(gt_masks), to_rles(pred_masks)
-    gt_labels = _check_labels(gt_labels, len(gt_rles), 'gt_labels')
-    pred_labels = _check_labels(pred_labels, len(pred_rles), 'pred_labels')
-    intersection, gt_areas, pred_areas = mask_overlaps(gt_rles, pred_rles)
+    if isinstance(gt_masks, np.ndarray) and isinstance(pred_masks, np.ndarray):
+        intersection, gt_areas, pred_areas = array_overlaps(gt_masks, pred_masks)
+    else:
+        intersection, gt_areas, pred_areas = mask_overlaps(to_rles(gt_masks), to_rles(pred_masks))
+    gt_labels = _check_labels(gt_labels, len(gt_areas), 'gt_labels')
+    pred_labels = _check_labels(pred_labels, len(pred_areas), 'pred_labels')
     same_class = None
     if gt_labels is not None and pred_labels is not None:
         same_class = gt_labels[:, None] == pred_labels[None, :]
@@ -137,16 +140,18 @@ def label_map_overlaps(gt_map: np.ndarray, pred_map: np.ndarray):
     """Sparse overlap counts of two ``(H, W)`` integer label maps (0 = background).
 
     Returns ``(gt_ids, pred_ids, intersection, gt_areas, pred_areas)``: the instance ids present
-    and the ``(G, P)`` intersection matrix, counted in one ``bincount`` pass over the pixels
-    (no per-instance masks, no pairwise image operations).
+    and the ``(G, P)`` intersection matrix, counted in one ``bincount`` over the pixels that are
+    foreground in either map (no per-instance masks, no pairwise image operations).
     """
     gt_map, pred_map = np.asarray(gt_map), np.asarray(pred_map)
     if gt_map.shape != pred_map.shape or gt_map.ndim != 2:
         raise ValueError(f'label maps must be 2-D of one shape, got {gt_map.shape} and {pred_map.shape}')
-    if np.any(gt_map < 0) or np.any(pred_map < 0):
+    foreground = (gt_map != 0) | (pred_map != 0)
+    gt_fg_ids, pred_fg_ids = gt_map[foreground], pred_map[foreground]
+    if (gt_fg_ids.size and gt_fg_ids.min() < 0) or (pred_fg_ids.size and pred_fg_ids.min() < 0):
         raise ValueError('label maps must hold non-negative ids (0 = background)')
-    gt_codes, gt_ids = _dense_codes(gt_map.ravel())
-    pred_codes, pred_ids = _dense_codes(pred_map.ravel())
+    gt_codes, gt_ids = _dense_codes(gt_fg_ids)
+    pred_codes, pred_ids = _dense_codes(pred_fg_ids)
     counts = np.bincount(gt_codes * len(pred_ids) + pred_codes, minlength=len(gt_ids) * len(pred_ids))
     table = counts.reshape(len(gt_ids), len(pred_ids))
     gt_areas, pred_areas = table.sum(axis=1), table.sum(axis=0)
