@@ -26,6 +26,7 @@ from mmkaryo.datasets.synthetic.karyotypes import Karyotype, format_iscn, normal
 from mmkaryo.datasets.synthetic.preview import render_preview, save_preview
 from mmkaryo.datasets.synthetic.writers import label_image
 
-__all__ = ['FORMATS', 'Karyotype', 'SyntheticConfig', 'SyntheticInstance', 'SyntheticSample', 'dataset_layout',
-           'format_iscn', 'generate_metaphase', 'generate_sample', 'label_image', 'normal_karyotype',
-           'patient_karyotype', 'render_preview', 'sample_karyotype', 'save_preview', 'write_synthetic_dataset']
+__all__ = ['FORMATS', 'Karyotype', 'SyntheticConfig', 'SyntheticInstance', 'SyntheticSample',
+           'dataset_layout', 'format_iscn', 'generate_metaphase', 'generate_sample', 'label_image',
+           'normal_karyotype', 'patient_karyotype', 'render_preview', 'sample_karyotype', 'save_preview',
+           'write_synthetic_dataset']

@@ -52,13 +52,15 @@ class SyntheticConfig:
             raise ValueError(f'synthetic/config.py: overlap_rate + touch_rate must be <= 1, got '
                              f'{self.overlap_rate} + {self.touch_rate}')
         for name, high in (('chromosome_length', 0.3), ('chromosome_width', 0.05), ('spread_radius', 0.5)):
-            if not 0.0 < getattr(self, name) <= high:
-                raise ValueError(f'synthetic/config.py: {name} must be in (0, {high}], got {getattr(self, name)}')
+            value = getattr(self, name)
+            if not 0.0 < value <= high:
+                raise ValueError(f'synthetic/config.py: {name} must be in (0, {high}], got {value}')
         if self.chromosome_width >= self.chromosome_length / 4:
             raise ValueError('synthetic/config.py: chromosome_width must be < chromosome_length / 4')
         for name in ('max_nuclei', 'max_debris'):
-            if not isinstance(getattr(self, name), int) or getattr(self, name) < 0:
-                raise ValueError(f'synthetic/config.py: {name} must be an int >= 0, got {getattr(self, name)!r}')
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < 0:
+                raise ValueError(f'synthetic/config.py: {name} must be an int >= 0, got {value!r}')
         _check_range('blur_sigma', self.blur_sigma, 0.0, 5.0)
         _check_range('contrast', self.contrast, 0.1, 1.0)
         _check_range('noise_std', self.noise_std, 0.0, 50.0)

@@ -148,7 +148,8 @@ def render_chromosome(params: ShapeParams) -> ChromosomeShape:
     mask = _largest_component(dist < local_radius)
 
     u = np.clip(dist / local_radius, 0.0, 1.0)
-    groove = params.groove * np.exp(-(u / 0.3) ** 2) * (1.0 - np.exp(-((s - centre_s) / (0.7 * params.width)) ** 2))
+    joined = np.exp(-((s - centre_s) / (0.7 * params.width)) ** 2)  # chromatids meet at the centromere
+    groove = params.groove * np.exp(-(u / 0.3) ** 2) * (1.0 - joined)
     cross = (1.0 - groove) * (1.0 - 0.35 * u ** 4)
     positions, profile = _band_profile(params.bands, params.length, params.width)
     darkness = np.interp((s + radius) / params.length, positions, profile)

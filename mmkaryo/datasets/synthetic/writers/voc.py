@@ -1,4 +1,4 @@
-"""CIL-style writer: ``24_chromosomes_object/JEPG/<name>.jpg`` + ``24_chromosomes_object/annotations/<name>.xml``.
+"""CIL-style writer: ``24_chromosomes_object/{JEPG/<name>.jpg, annotations/<name>.xml}``.
 
 Pascal VOC XML with ``<size>`` (depth 1: grey JPEG) and one ``<object>`` per chromosome named with
 its Denver-group name (``A1``..``G22``, ``X``, ``Y``). Boxes use VOC's 1-based inclusive pixel
