@@ -32,21 +32,24 @@ class ChromosomeDataset(CocoDataset):
         super().__init__(*args, **kwargs)
 
     def parse_data_info(self, raw_data_info: dict) -> dict:
-        """CocoDataset's data_info plus ``karyotype`` from the image record (None if absent)."""
+        """CocoDataset's data_info plus ``karyotype`` from the image record (None if absent).
+
+        Raises ValueError if an annotation's category is not one of this dataset's classes (mmdet
+        would drop it silently).
+        """
+        for ann in raw_data_info['raw_ann_info']:
+            if ann['category_id'] not in self.cat_ids:
+                raise ValueError(
+                    f'{self.ann_file}: annotation {ann.get("id")} has category_id {ann["category_id"]}, '
+                    f'not one of the classes {self.metainfo["classes"]} of {type(self).__name__} '
+                    '(for a class-agnostic dataset write the file with to_class_agnostic)')
         data_info = super().parse_data_info(raw_data_info)
         data_info['karyotype'] = raw_data_info['raw_img_info'].get('karyotype')
         return data_info
 
     def load_data_list(self) -> List[dict]:
-        """Load the file, refuse annotations of unknown categories, and set ``with_mask``."""
+        """Load the file and set ``with_mask`` on every data_info."""
         data_list = super().load_data_list()
-        unknown = set(self.coco.get_cat_ids()) - set(self.cat_ids)
-        if unknown and self.coco.get_ann_ids(cat_ids=sorted(unknown)):
-            names = sorted(c['name'] for c in self.coco.load_cats(sorted(unknown)))
-            raise ValueError(f'{self.ann_file}: categories {names} are not classes of '
-                             f'{type(self).__name__} {self.metainfo["classes"]}; their annotations '
-                             'would be lost (for a class-agnostic dataset write the file with '
-                             'to_class_agnostic)')
         instances = [inst for info in data_list for inst in info['instances']]
         has_masks = any('mask' in inst for inst in instances)
         if self.with_mask and not all('mask' in inst for inst in instances):
