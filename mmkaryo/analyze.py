@@ -14,7 +14,7 @@ from mmengine.config import DictAction
 from mmengine.utils import ProgressBar
 from PIL import Image
 
-from mmkaryo.apis import (KaryotypeInferencer, list_images, render_overlay, render_report,
+from mmkaryo.apis import (KaryotypeInferencer, KaryotypeResult, list_images, render_overlay, render_report,
                           result_record)
 from mmkaryo.karyotype import DEFAULT_EXTRA_PENALTY, render_karyogram
 
@@ -35,32 +35,40 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def write_image_outputs(result: KaryotypeResult, image_id: int, out_dir: Path) -> dict:
+    """Write ``<name>.json``, ``<name>_overlay.png`` and ``<name>_karyogram.png``; return the record
+    (the JSON content plus the two PNG names, as :func:`render_report` needs them)."""
+    record = result_record(result, image_id)
+    record.update(overlay=f'{result.name}_overlay.png', karyogram=f'{result.name}_karyogram.png')
+    karyogram = render_karyogram(result.image, result.masks, result.labels, title=result.karyotype)
+    Image.fromarray(render_overlay(result)).save(out_dir / record['overlay'])
+    Image.fromarray(karyogram.image).save(out_dir / record['karyogram'])
+    (out_dir / f'{result.name}.json').write_text(json.dumps(record, indent=1))
+    return record
+
+
+def write_run_outputs(records: Sequence[dict], out_dir: Path) -> None:
+    """Write ``results.coco.json`` (every instance, COCO results format) and ``report.html``."""
+    coco = [{key: entry[key] for key in ('image_id', 'category_id', 'bbox', 'score', 'segmentation')}
+            for record in records for entry in record['instances']]
+    (out_dir / 'results.coco.json').write_text(json.dumps(coco))
+    (out_dir / 'report.html').write_text(render_report(records), encoding='utf-8')
+
+
 def analyze(inferencer: KaryotypeInferencer, inputs: Sequence[str], out_dir: Path) -> List[dict]:
-    """Read every image of ``inputs`` and write all outputs to ``out_dir``; return the JSON records."""
+    """Read every image of ``inputs`` and write all outputs to ``out_dir``; return the records."""
     paths = list_images(inputs)
     stems = [p.stem for p in paths]
     if len(set(stems)) != len(stems):
         duplicates = sorted({s for s in stems if stems.count(s) > 1})
         raise ValueError(f'input images share names {duplicates}; outputs are named after the image')
     out_dir.mkdir(parents=True, exist_ok=True)
-    records, all_results = [], []
+    records = []
     progress = ProgressBar(len(paths))
     for image_id, path in enumerate(paths, start=1):
-        result = inferencer.read(path)
-        record = result_record(result, image_id)
-        karyogram = render_karyogram(result.image, result.masks, result.labels, title=result.karyotype)
-        record.update(overlay=f'{result.name}_overlay.png', karyogram=f'{result.name}_karyogram.png',
-                      source=str(path))
-        Image.fromarray(render_overlay(result)).save(out_dir / record['overlay'])
-        Image.fromarray(karyogram.image).save(out_dir / record['karyogram'])
-        (out_dir / f'{result.name}.json').write_text(json.dumps(record, indent=1))
-        all_results += record['instances']
-        records.append(record)
+        records.append(write_image_outputs(inferencer.read(path), image_id, out_dir))
         progress.update()
-    coco = [{key: entry[key] for key in ('image_id', 'category_id', 'bbox', 'score', 'segmentation')}
-            for entry in all_results]
-    (out_dir / 'results.coco.json').write_text(json.dumps(coco))
-    (out_dir / 'report.html').write_text(render_report(records), encoding='utf-8')
+    write_run_outputs(records, out_dir)
     return records
 
 

@@ -52,6 +52,33 @@ class KaryotypeResult:
         return self.class_scores[np.arange(len(self.labels)), self.labels]
 
 
+def read_karyotype(name: str, image: np.ndarray, boxes: np.ndarray, masks: np.ndarray,
+                   detector_labels: np.ndarray, class_scores: np.ndarray,
+                   extra_penalty: float = DEFAULT_EXTRA_PENALTY, constrained: bool = True) -> KaryotypeResult:
+    """Read the karyotype of N detected instances (the model-free half of the inferencer).
+
+    Args:
+        name: image name; image: (H, W) uint8; boxes: (N, 4) xyxy; masks: (N, H, W) bool;
+        detector_labels: (N,) the detector's classes; class_scores: (N, 25) softmax incl. background.
+        extra_penalty, constrained: see :class:`KaryotypeInferencer`.
+    """
+    class_scores = np.asarray(class_scores, dtype=np.float64)
+    if class_scores.ndim != 2 or class_scores.shape[1] != NUM_CLASSES + 1:
+        raise ValueError(f'{name}: class_scores must be (N, {NUM_CLASSES + 1}), got {class_scores.shape}')
+    fg_scores = class_scores[:, :NUM_CLASSES]
+    class_probs = fg_scores / np.clip(fg_scores.sum(axis=1, keepdims=True), 1e-12, None)
+    argmax_labels = argmax_classes(class_probs)
+    labels = assign_classes(class_probs, extra_penalty) if constrained else argmax_labels
+    counts = counts_from_labels(labels)
+    return KaryotypeResult(
+        name=name, image=image, boxes=np.asarray(boxes, dtype=np.float64),
+        masks=np.asarray(masks, dtype=bool), detector_labels=np.asarray(detector_labels, dtype=np.int64),
+        class_scores=class_scores, class_probs=class_probs, labels=labels, argmax_labels=argmax_labels,
+        pairing=pair_chromosomes(labels, class_probs[np.arange(len(labels)), labels]),
+        karyotype=karyotype_string(labels), sanity=karyotype_sanity(counts),
+        normal=is_normal_karyotype(counts))
+
+
 class KaryotypeInferencer:
     """Read karyotypes with a two-stage mmdet detector of the 24 chromosome classes.
 
@@ -104,21 +131,12 @@ class KaryotypeInferencer:
         model_input = gray if self.grayscale_input else np.repeat(gray[..., None], 3, axis=2)
         pred = inference_detector(self.model, model_input).pred_instances
         keep = self._reading_instances(pred.roi_index.cpu().numpy(), pred.scores.cpu().numpy())
-        class_scores = pred.class_scores.cpu().numpy()[keep].astype(np.float64)
-        class_probs = class_scores[:, :NUM_CLASSES] / np.clip(
-            class_scores[:, :NUM_CLASSES].sum(axis=1, keepdims=True), 1e-12, None)
-        argmax_labels = argmax_classes(class_probs)
-        labels = assign_classes(class_probs, self.extra_penalty) if self.constrained else argmax_labels
-        counts = counts_from_labels(labels)
-        masks = pred.masks.cpu().numpy()[keep].astype(bool) if 'masks' in pred else np.zeros(
+        masks = pred.masks.cpu().numpy()[keep] if 'masks' in pred else np.zeros(
             (len(keep), ) + gray.shape, dtype=bool)
-        return KaryotypeResult(
-            name=name, image=gray, boxes=pred.bboxes.cpu().numpy()[keep].astype(np.float64), masks=masks,
-            detector_labels=pred.labels.cpu().numpy()[keep].astype(np.int64), class_scores=class_scores,
-            class_probs=class_probs, labels=labels, argmax_labels=argmax_labels,
-            pairing=pair_chromosomes(labels, class_probs[np.arange(len(labels)), labels]),
-            karyotype=karyotype_string(labels), sanity=karyotype_sanity(counts),
-            normal=is_normal_karyotype(counts))
+        return read_karyotype(
+            name, gray, pred.bboxes.cpu().numpy()[keep], masks, pred.labels.cpu().numpy()[keep],
+            pred.class_scores.cpu().numpy()[keep], extra_penalty=self.extra_penalty,
+            constrained=self.constrained)
 
     def _reading_instances(self, roi_index: np.ndarray, scores: np.ndarray) -> np.ndarray:
         """Indices of the first (highest-scoring) detection of each RoI scoring at least score_thr."""

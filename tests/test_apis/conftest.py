@@ -1,5 +1,12 @@
-"""A tiny randomly initialised 24-class Mask R-CNN (ResNet-18) and its checkpoint, made once per session."""
+"""Session fixtures: a tiny random 24-class Mask R-CNN (ResNet-18), two synthetic images, one CLI run."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
+
+REPO = Path(__file__).resolve().parents[2]
 
 TINY_CONFIG = """
 _base_ = 'mmdet::mask_rcnn/mask-rcnn_r50_fpn_1x_coco.py'
@@ -41,3 +48,25 @@ def tiny_model_files(tmp_path_factory):
     checkpoint_path = folder / 'random.pth'
     save_checkpoint({'state_dict': model.state_dict(), 'meta': {}}, str(checkpoint_path))
     return str(config_path), str(checkpoint_path)
+
+
+@pytest.fixture(scope='session')
+def synthetic_images(tmp_path_factory):
+    """COCO folder (``annotations.json``, ``images/``) of two 256 px synthetic metaphases."""
+    from mmkaryo.datasets.synthetic import write_synthetic_dataset
+    folder = tmp_path_factory.mktemp('synthetic')
+    return write_synthetic_dataset(folder, num_images=2, seed=0, image_size=256, formats=['coco'])['coco']
+
+
+@pytest.fixture(scope='session')
+def analysis(tiny_model_files, synthetic_images, tmp_path_factory):
+    """Run ``tools/analyze.py`` once on the two synthetic images; return its output folder."""
+    config, checkpoint = tiny_model_files
+    out_dir = tmp_path_factory.mktemp('analysis')
+    command = [sys.executable, str(REPO / 'tools' / 'analyze.py'), config, checkpoint,
+               str(synthetic_images / 'images'), '--out-dir', str(out_dir), '--score-thr', '0']
+    env = dict(os.environ, OMP_NUM_THREADS='1')
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert '2 images read' in done.stdout
+    return out_dir

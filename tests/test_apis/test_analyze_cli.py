@@ -1,36 +1,10 @@
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 from pycocotools.coco import COCO
 from pycocotools.cocoeval import COCOeval
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope='module')
-def synthetic_images(tmp_path_factory):
-    from mmkaryo.datasets.synthetic import write_synthetic_dataset
-    folder = tmp_path_factory.mktemp('synthetic')
-    return write_synthetic_dataset(folder, num_images=2, seed=0, image_size=256, formats=['coco'])['coco']
-
-
-@pytest.fixture(scope='module')
-def analysis(tiny_model_files, synthetic_images, tmp_path_factory):
-    """Run ``tools/analyze.py`` once on the two synthetic images; return its output folder."""
-    config, checkpoint = tiny_model_files
-    out_dir = tmp_path_factory.mktemp('analysis')
-    command = [sys.executable, str(REPO / 'tools' / 'analyze.py'), config, checkpoint,
-               str(synthetic_images / 'images'), '--out-dir', str(out_dir), '--score-thr', '0']
-    env = dict(os.environ, OMP_NUM_THREADS='1')
-    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-3000:]
-    assert '2 images read' in done.stdout
-    return out_dir
 
 
 @pytest.mark.slow

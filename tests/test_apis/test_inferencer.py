@@ -68,3 +68,22 @@ def test_refuses_a_detector_without_24_classes(tiny_model_files):
     config, _ = tiny_model_files
     with pytest.raises(ValueError, match='24 chromosome classes'):
         KaryotypeInferencer(config, None, cfg_options={'model.roi_head.bbox_head.num_classes': 3})
+
+
+def test_read_karyotype_without_a_model():
+    from mmkaryo.apis import read_karyotype
+    from mmkaryo.karyotype import parse_karyotype
+    labels = np.repeat(np.arange(24), parse_karyotype('46,XY'))
+    scores = np.full((46, 25), 0.002)
+    scores[np.arange(46), labels] = 0.9
+    a_20 = np.flatnonzero(labels == 19)[0]  # a 20 the detector calls a 19
+    scores[a_20, 18], scores[a_20, 19] = 0.5, 0.4
+    masks = np.zeros((46, 8, 8), dtype=bool)
+    result = read_karyotype('case', np.zeros((8, 8), np.uint8), np.zeros((46, 4)), masks, labels, scores)
+    assert result.karyotype == '46,XY' and result.normal and result.sanity == 1.0
+    assert karyotype_string(result.argmax_labels) == '46,XY,+19,-20'
+    argmax = read_karyotype('case', np.zeros((8, 8), np.uint8), np.zeros((46, 4)), masks, labels, scores,
+                            constrained=False)
+    assert argmax.karyotype == '46,XY,+19,-20' and not argmax.normal
+    with pytest.raises(ValueError, match='case: class_scores'):
+        read_karyotype('case', np.zeros((8, 8), np.uint8), np.zeros((46, 4)), masks, labels, scores[:, :24])
