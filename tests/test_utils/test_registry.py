@@ -18,7 +18,14 @@ def test_mmdet_types_resolve_through_mmkaryo_registries():
     assert MODELS.get('MaskRCNN').__module__.startswith('mmdet.')
     assert TRANSFORMS.get('PackDetInputs').__module__.startswith('mmdet.')
     assert DATASETS.get('CocoDataset').__module__.startswith('mmdet.')
-    assert METRICS.get('CocoMetric').__module__.startswith('mmdet.')
+    assert METRICS.get('VOCMetric').__module__.startswith('mmdet.')
+
+
+def test_mmkaryo_overrides_shadow_mmdet_in_its_scope():
+    from mmdet.evaluation import CocoMetric as MMDetCocoMetric
+    register_all_modules()
+    ours = METRICS.get('CocoMetric')
+    assert ours is not MMDetCocoMetric and issubclass(ours, MMDetCocoMetric)
 
 
 def test_registries_are_children_of_mmdet():
