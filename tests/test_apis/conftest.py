@@ -1,4 +1,4 @@
-"""Session fixtures: a tiny random 24-class Mask R-CNN (ResNet-18), two synthetic images, one CLI run."""
+"""Session fixtures: a random Mask R-CNN R-18 (configs/synthetic/), two synthetic images, one CLI run."""
 import os
 import subprocess
 import sys
@@ -8,39 +8,26 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 
-TINY_CONFIG = """
-_base_ = 'mmdet::mask_rcnn/mask-rcnn_r50_fpn_1x_coco.py'
-model = dict(
-    backbone=dict(depth=18, init_cfg=None),
-    neck=dict(in_channels=[64, 128, 256, 512], out_channels=64),
-    rpn_head=dict(in_channels=64, feat_channels=64),
-    roi_head=dict(
-        bbox_roi_extractor=dict(out_channels=64),
-        bbox_head=dict(num_classes=24, in_channels=64, fc_out_channels=128),
-        mask_roi_extractor=dict(out_channels=64),
-        mask_head=dict(num_classes=24, in_channels=64, conv_out_channels=64)),
-    test_cfg=dict(rpn=dict(nms_pre=200, max_per_img=60), rcnn=dict(score_thr=0.0, max_per_img=80)))
-test_pipeline = [
-    dict(type='LoadImageFromFile'),
-    dict(type='Resize', scale=(160, 160), keep_ratio=True),
-    dict(type='PackDetInputs', meta_keys=('img_id', 'img_path', 'ori_shape', 'img_shape', 'scale_factor'))
-]
-test_dataloader = dict(dataset=dict(pipeline=test_pipeline))
+SYNTHETIC_CONFIG = REPO / 'configs' / 'synthetic' / 'mask-rcnn_r18_fpn_300i_synthetic.py'
+# Every RoI's detections pass (a random model scores each class near 1/25), so instances exist.
+TINY_OVERRIDES = """
+model = dict(test_cfg=dict(rcnn=dict(score_thr=0.0, max_per_img=80)))
 """
 
 
 @pytest.fixture(scope='session')
 def tiny_model_files(tmp_path_factory):
-    """(config path, checkpoint path) of a random 24-class Mask R-CNN with a 160 px test pipeline."""
+    """(config, checkpoint) of a random Mask R-CNN R-18 from configs/synthetic/ (320 px, grayscale)."""
     import torch
-    from mmdet.registry import MODELS
-    from mmdet.utils import register_all_modules
     from mmengine.config import Config
     from mmengine.runner import save_checkpoint
 
+    from mmkaryo.registry import MODELS
+    from mmkaryo.utils import register_all_modules
+
     folder = tmp_path_factory.mktemp('tiny_model')
-    config_path = folder / 'mask-rcnn_r18_fpn_tiny_chromosomes.py'
-    config_path.write_text(TINY_CONFIG)
+    config_path = folder / 'mask-rcnn_r18_fpn_random_synthetic.py'
+    config_path.write_text(f'_base_ = {str(SYNTHETIC_CONFIG)!r}\n' + TINY_OVERRIDES)
     register_all_modules()
     torch.manual_seed(0)
     model = MODELS.build(Config.fromfile(str(config_path)).model)
