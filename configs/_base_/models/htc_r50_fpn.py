@@ -1,18 +1,15 @@
 # Hybrid Task Cascade (without the semantic branch), ResNet-50 FPN, 24 chromosome classes: the cascade
-# above with interleaved mask heads and mask information flow, and mmkaryo's masking HTC RoI head.
+# above with interleaved mask heads and mask information flow (as mmdet's
+# htc/htc-without-semantic_r50_fpn_1x_coco.py), and mmkaryo's masking HTC RoI head.
 _base_ = './cascade-mask-rcnn_r50_fpn.py'
 
-
-def _htc_mask_head(with_conv_res=True):
-    return dict(
-        type='HTCMaskHead',
-        with_conv_res=with_conv_res,
-        num_convs=4,
-        in_channels=256,
-        conv_out_channels=256,
-        num_classes=24,
-        loss_mask=dict(type='CrossEntropyLoss', use_mask=True, loss_weight=1.0))
-
+htc_mask_head = dict(
+    type='HTCMaskHead',
+    num_convs=4,
+    in_channels=256,
+    conv_out_channels=256,
+    num_classes=24,
+    loss_mask=dict(type='CrossEntropyLoss', use_mask=True, loss_weight=1.0))
 
 model = dict(
     type='HybridTaskCascade',
@@ -20,4 +17,5 @@ model = dict(
         type='MaskingHybridTaskCascadeRoIHead',
         interleaved=True,
         mask_info_flow=True,
-        mask_head=[_htc_mask_head(with_conv_res=False), _htc_mask_head(), _htc_mask_head()]))
+        # The first stage has no preceding mask features to fuse.
+        mask_head=[dict(htc_mask_head, with_conv_res=False), htc_mask_head, htc_mask_head]))

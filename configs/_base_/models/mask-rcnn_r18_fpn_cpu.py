@@ -1,0 +1,11 @@
+# CPU-scale Mask R-CNN for tests, the demo and synthetic runs: ResNet-18 FPN, no pretrained weights,
+# 200 proposals per image and 64 sampled RoIs (instead of 1000 and 512).
+_base_ = './mask-rcnn_r50_fpn.py'
+
+model = dict(
+    backbone=dict(depth=18, init_cfg=None),
+    neck=dict(in_channels=[64, 128, 256, 512]),
+    train_cfg=dict(
+        rpn_proposal=dict(nms_pre=1000, max_per_img=200),
+        rcnn=dict(sampler=dict(num=64))),
+    test_cfg=dict(rpn=dict(nms_pre=500, max_per_img=200)))
