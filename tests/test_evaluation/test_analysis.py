@@ -2,11 +2,12 @@
 import numpy as np
 import pytest
 import torch
-from sample_factory import boxes_of, rect, rect_polygon
 
 from mmkaryo.evaluation.analysis import (draw_instances, image_errors, plot_confusion_matrix,
                                          side_by_side, worst_images)
 from mmkaryo.evaluation.functional import encode_masks
+
+from .sample_factory import boxes_of, rect, rect_polygon
 
 RECTS = [((0, 3), (0, 1)), ((0, 3), (4, 5)), ((8, 12), (0, 2))]
 

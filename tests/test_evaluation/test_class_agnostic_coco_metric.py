@@ -3,10 +3,11 @@ import json
 
 import numpy as np
 import pytest
-from sample_factory import make_sample, rect, rect_polygon
 
 from mmkaryo.evaluation.metrics import ClassAgnosticCocoMetric, CocoMetric
 from mmkaryo.registry import METRICS
+
+from .sample_factory import make_sample, rect, rect_polygon
 
 RECTS = [((2, 9), (2, 5)), ((12, 19), (10, 14))]
 

@@ -2,13 +2,15 @@
 import math
 
 import numpy as np
+import pycocotools.mask as mask_util
 import pytest
-from sample_factory import make_sample, rect, rect_polygon
 
 from mmkaryo.evaluation.functional import aggregated_jaccard_index, polygons_to_rle
 from mmkaryo.evaluation.metrics import AJIMetric, ChromosomeClassMetric, KaryotypeMetric
 from mmkaryo.registry import METRICS
 from mmkaryo.structures.classes import CHROMOSOME_CLASSES
+
+from .sample_factory import make_sample, rect, rect_polygon
 
 # The overlapping case of test_aji.py (values on paper there): agnostic AJI 20/28, aware 10/38.
 GT_RECTS = [((0, 1), (0, 5)), ((1, 2), (4, 9))]
@@ -23,7 +25,6 @@ def evaluate(metric, samples):
 
 
 def test_rectangle_polygon_rasterises_to_the_drawn_mask():
-    import pycocotools.mask as mask_util
     for rows, cols in GT_RECTS:
         decoded = mask_util.decode(polygons_to_rle(rect_polygon(rows, cols), 10, 10)).astype(bool)
         np.testing.assert_array_equal(decoded, rect(rows, cols))
