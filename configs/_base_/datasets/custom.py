@@ -29,7 +29,8 @@ train_pipeline = [
 test_pipeline = [
     dict(type='LoadImageFromFile', color_type='grayscale', backend_args=backend_args),
     dict(type='Resize', scale=(image_size, image_size), keep_ratio=True),
-    dict(type='Pad', size=(image_size, image_size), pad_val=dict(img=255)),
+    # No Pad here: mmcv's Pad makes img_shape the padded size, so predictions would be clipped
+    # to the padding (and CPU mask pasting fails on boxes inside it); the data preprocessor pads.
     # After Resize, so the ground truth stays in original-image coordinates (mmdet's convention).
     dict(type='LoadAnnotations', with_bbox=True, with_mask=True),
     dict(type='ImageToChannels', num_channels=num_channels),

@@ -63,7 +63,8 @@ boxmask_train_pipeline = [
 test_pipeline = [
     dict(type='LoadImageFromFile', color_type='grayscale'),
     dict(type='Resize', scale=(image_size, image_size), keep_ratio=True),
-    dict(type='Pad', size=(image_size, image_size), pad_val=dict(img=255)),
+    # No Pad here: mmcv's Pad makes img_shape the padded size, so predictions would be clipped
+    # to the padding (and CPU mask pasting fails on boxes inside it); the data preprocessor pads.
     dict(type='LoadAnnotations', with_bbox=True, with_mask=True),
     dict(type='ImageToChannels', num_channels=3),
     dict(type='PackDetInputs',
