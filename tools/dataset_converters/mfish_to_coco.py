@@ -1,9 +1,10 @@
 """Convert M-FISH label maps (*D.tif + *K.tif + case-info.txt per folder) to COCO.
 
 Usage: python tools/dataset_converters/mfish_to_coco.py SRC_ROOT OUT_JSON [--invert-to DIR]
-       [--min-area 30]
+       [--min-area 30] [--test-ratio 0.2 --seed 0]
 Writes OUT_JSON (24 classes, overlapping RLE masks, karyotype per image) and OUT_JSON with the suffix
-_agnostic (one class). Without --invert-to, file_name points at SRC_ROOT's *D.tif (bright on dark);
+_agnostic (one class). With --test-ratio, also a slide-level split (no slide in both) into
+<stem>_train/<stem>_test files, each in both forms. Without --invert-to, file_name points at SRC_ROOT's *D.tif (bright on dark);
 with it, inverted PNG copies (dark on light, the form the models see) and README.TXT (the licence)
 are written under DIR and file_name is relative to DIR. Never point DIR inside SRC_ROOT.
 Exits 1 naming the file on fatal input.
@@ -12,8 +13,8 @@ import argparse
 import os.path as osp
 import sys
 
-from mmkaryo.datasets.converters import (ConversionError, convert_mfish, dump_coco, split_summary,
-                                         to_class_agnostic, write_inverted_images)
+from mmkaryo.datasets.converters import (ConversionError, convert_mfish, dump_coco, split_coco,
+                                         split_summary, to_class_agnostic, write_inverted_images)
 
 
 def parse_args() -> argparse.Namespace:
@@ -23,6 +24,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument('--invert-to', help='write inverted PNG copies of the images under this folder')
     parser.add_argument('--min-area', type=int, default=30,
                         help='components with fewer class pixels are dropped as fragments')
+    parser.add_argument('--test-ratio', type=float, default=0.0,
+                        help='also write a slide-level train/test split with this share of slides')
+    parser.add_argument('--seed', type=int, default=0, help='seed of the slide split')
     return parser.parse_args()
 
 
@@ -36,7 +40,16 @@ def main() -> int:
         print(f'error: {err}', file=sys.stderr)
         return 1
     stem, ext = osp.splitext(args.out_json)
-    files = {args.out_json: coco, f'{stem}_agnostic{ext or ".json"}': to_class_agnostic(coco)}
+    ext = ext or '.json'
+    sets = {stem: coco}
+    if args.test_ratio > 0:
+        splits = split_coco(coco, {'train': 1.0 - args.test_ratio, 'test': args.test_ratio},
+                            args.seed, group_of=lambda image: image['slide'])
+        sets.update({f'{stem}_{name}': split for name, split in splits.items()})
+    files = {}
+    for name, data in sets.items():
+        files[f'{name}{ext}'] = data
+        files[f'{name}_agnostic{ext}'] = to_class_agnostic(data)
     for path, data in files.items():
         dump_coco(data, path)
     print(report.format_table())
