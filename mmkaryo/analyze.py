@@ -3,19 +3,21 @@
 ``python tools/analyze.py CONFIG CHECKPOINT INPUT... --out-dir DIR`` (or ``python -m mmkaryo.analyze``,
 or ``mmkaryo-analyze``) writes per image ``<name>.json``, ``<name>_overlay.png``,
 ``<name>_karyogram.png``, and once ``results.coco.json`` (COCO results, image ids 1..n in input order)
-and ``report.html``.
+and ``report.html``. Image files that cannot be decoded are skipped and listed at the end; the exit
+status is 1 when an input is missing or no image could be read.
 """
 import argparse
 import json
+import sys
 from pathlib import Path
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
 
 from mmengine.config import DictAction
 from mmengine.utils import ProgressBar
 from PIL import Image
 
-from mmkaryo.apis import (KaryotypeInferencer, KaryotypeResult, list_images, render_overlay, render_report,
-                          result_record)
+from mmkaryo.apis import (KaryotypeInferencer, KaryotypeResult, list_images, read_gray_image, render_overlay,
+                          render_report, result_record)
 from mmkaryo.karyotype import DEFAULT_EXTRA_PENALTY, render_karyogram
 
 
@@ -55,34 +57,58 @@ def write_run_outputs(records: Sequence[dict], out_dir: Path) -> None:
     (out_dir / 'report.html').write_text(render_report(records), encoding='utf-8')
 
 
-def analyze(inferencer: KaryotypeInferencer, inputs: Sequence[str], out_dir: Path) -> List[dict]:
-    """Read every image of ``inputs`` and write all outputs to ``out_dir``; return the records."""
+def analyze(inferencer: KaryotypeInferencer, inputs: Sequence[str],
+            out_dir: Path) -> Tuple[List[dict], List[str]]:
+    """Read every image of ``inputs`` and write all outputs to ``out_dir``.
+
+    An image file that cannot be decoded (truncated, empty, not an image) is skipped, not fatal.
+    Returns the records of the images read (image ids 1..n in input order) and one message naming
+    the file and the problem per skipped image. Raises FileNotFoundError/ValueError on missing
+    inputs or image names that would collide in ``out_dir``.
+    """
     paths = list_images(inputs)
     stems = [p.stem for p in paths]
     if len(set(stems)) != len(stems):
         duplicates = sorted({s for s in stems if stems.count(s) > 1})
         raise ValueError(f'input images share names {duplicates}; outputs are named after the image')
     out_dir.mkdir(parents=True, exist_ok=True)
-    records = []
+    records, skipped = [], []
     progress = ProgressBar(len(paths))
-    for image_id, path in enumerate(paths, start=1):
-        records.append(write_image_outputs(inferencer.read(path), image_id, out_dir))
+    for path in paths:
+        try:
+            gray = read_gray_image(path)
+        except (OSError, ValueError) as error:
+            skipped.append(str(error))
+        else:
+            records.append(write_image_outputs(inferencer.read(gray, name=path.stem), len(records) + 1,
+                                               out_dir))
         progress.update()
     write_run_outputs(records, out_dir)
-    return records
+    return records, skipped
 
 
-def main(argv: Optional[Sequence[str]] = None) -> None:
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run the CLI; return 0, or 1 (with the problem on stderr) when no image could be read."""
     args = parse_args(argv)
     inferencer = KaryotypeInferencer(
         args.config, args.checkpoint, device=args.device, score_thr=args.score_thr,
         extra_penalty=args.extra_penalty, constrained=not args.argmax,
         cfg_options=args.cfg_options)
-    records = analyze(inferencer, args.inputs, Path(args.out_dir))
+    try:
+        records, skipped = analyze(inferencer, args.inputs, Path(args.out_dir))
+    except (OSError, ValueError) as error:
+        print(f'error: {error}', file=sys.stderr)
+        return 1
     flagged = sum(not r['normal'] for r in records)
     print(f'\n{len(records)} images read, {flagged} not a normal karyotype; report: '
           f'{Path(args.out_dir) / "report.html"}')
+    if skipped:
+        print(f'{len(skipped)} images skipped (unreadable):\n' + '\n'.join(f'  {m}' for m in skipped))
+    if not records:
+        print('error: no image could be read', file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == '__main__':
-    main()
+    sys.exit(main())

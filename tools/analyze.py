@@ -2,7 +2,9 @@
 
 Thin wrapper; the logic lives in :mod:`mmkaryo.analyze`.
 """
+import sys
+
 from mmkaryo.analyze import main
 
 if __name__ == '__main__':
-    main()
+    sys.exit(main())

@@ -76,6 +76,12 @@ def _read_tiff(path: Path) -> np.ndarray:
             raise ValueError(f'tifffile: {tifffile_error}; Pillow: {pillow_error}') from pillow_error
 
 
+def _check_complete(path: Path) -> None:
+    """Raise OSError if Pillow finds ``path`` truncated (OpenCV decodes a truncated JPEG silently)."""
+    with Image.open(path) as image:
+        image.load()
+
+
 def read_gray_image(source: ImageInput) -> np.ndarray:
     """Return ``source`` as an (H, W) uint8 grayscale image.
 
@@ -95,6 +101,8 @@ def read_gray_image(source: ImageInput) -> np.ndarray:
             image = cv2.imread(str(path), cv2.IMREAD_UNCHANGED)
             if image is None:
                 raise ValueError('not a readable image')
+            if path.suffix.lower() in ('.jpg', '.jpeg'):
+                _check_complete(path)
             if image.ndim == 3:
                 code = cv2.COLOR_BGRA2RGBA if image.shape[2] == 4 else cv2.COLOR_BGR2RGB
                 image = cv2.cvtColor(image, code)

@@ -1,5 +1,5 @@
 """What a KaryotypeResult becomes on disk: COCO results, a per-image JSON record, an overlay PNG."""
-from typing import List
+from typing import List, Optional, Tuple
 
 import cv2
 import numpy as np
@@ -42,18 +42,35 @@ def result_record(result: KaryotypeResult, image_id: int) -> dict:
         unpaired=[int(i) for i in result.pairing.unpaired])
 
 
+def _mask_box(mask: np.ndarray) -> Optional[Tuple[slice, slice]]:
+    """Row and column slices of the bounding box of a bool mask, or None if it is empty."""
+    rows = np.flatnonzero(mask.any(axis=1))
+    if rows.size == 0:
+        return None
+    cols = np.flatnonzero(mask.any(axis=0))
+    return slice(rows[0], rows[-1] + 1), slice(cols[0], cols[-1] + 1)
+
+
 def render_overlay(result: KaryotypeResult, alpha: float = 0.45) -> np.ndarray:
-    """Return an RGB image: masks coloured by homologous pair, outlined, class name at each centre."""
-    canvas = np.repeat(result.image[..., None], 3, axis=2).astype(np.float64)
-    for mask, label in zip(result.masks, result.labels):
-        canvas[mask] = (1 - alpha) * canvas[mask] + alpha * np.asarray(PALETTE[label], dtype=np.float64)
-    canvas = canvas.round().astype(np.uint8)
-    for mask, label in zip(result.masks, result.labels):
-        if not mask.any():
+    """Return an RGB image: masks coloured by homologous pair, outlined, class name at each centre.
+
+    Memory: one uint8 (H, W, 3) canvas plus one instance's bounding-box crop at a time.
+    """
+    canvas = np.repeat(result.image[..., None], 3, axis=2)
+    boxes = [_mask_box(mask) for mask in result.masks]
+    for mask, label, box in zip(result.masks, result.labels, boxes):
+        if box is not None:
+            region, inside = canvas[box], mask[box]
+            blended = (1 - alpha) * region[inside] + alpha * np.asarray(PALETTE[label], dtype=np.float32)
+            region[inside] = blended.round().astype(np.uint8)
+    for mask, label, box in zip(result.masks, result.labels, boxes):
+        if box is None:
             continue
-        contours, _ = cv2.findContours(mask.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        inside, offset = mask[box].astype(np.uint8), (int(box[1].start), int(box[0].start))
+        contours, _ = cv2.findContours(inside, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE, offset=offset)
         cv2.drawContours(canvas, contours, -1, PALETTE[label], 1)
-        ys, xs = np.nonzero(mask)
-        cv2.putText(canvas, CHROMOSOME_CLASSES[label], (int(xs.mean()) - 6, int(ys.mean()) + 4),
+        ys, xs = np.nonzero(inside)
+        cv2.putText(canvas, CHROMOSOME_CLASSES[label], (int(xs.mean()) + offset[0] - 6,
+                                                        int(ys.mean()) + offset[1] + 4),
                     cv2.FONT_HERSHEY_SIMPLEX, 0.4, (0, 0, 0), 1, cv2.LINE_AA)
     return canvas

@@ -5,11 +5,13 @@ argument, or when it is None whether the file holds any segmentation) and ``kary
 record's ISCN string, or None). Pipelines pass both on to the model through PackDetInputs'
 ``meta_keys``, so mask losses can be skipped for box-only samples.
 """
+import os.path as osp
 from typing import List, Optional
 
 from mmdet.datasets import CocoDataset
 
 from mmkaryo.registry import DATASETS
+from .checked_coco import CheckedCOCO
 from mmkaryo.structures.classes import CHROMOSOME_CLASSES, PALETTE
 
 
@@ -24,6 +26,7 @@ class ChromosomeDataset(CocoDataset):
     """
 
     METAINFO = dict(classes=CHROMOSOME_CLASSES, palette=list(PALETTE))
+    COCOAPI = CheckedCOCO
 
     def __init__(self, *args, with_mask: Optional[bool] = None, **kwargs) -> None:
         if with_mask is not None and not isinstance(with_mask, bool):
@@ -48,8 +51,17 @@ class ChromosomeDataset(CocoDataset):
         return data_info
 
     def load_data_list(self) -> List[dict]:
-        """Load the file and set ``with_mask`` on every data_info."""
+        """Load the file and set ``with_mask`` on every data_info.
+
+        Raises ValueError naming the file on repeated image/annotation ids, annotations of unknown
+        images (see :class:`CheckedCOCO`) and, for local files, images listed but missing on disk.
+        """
         data_list = super().load_data_list()
+        if self.backend_args is None:
+            missing = [info['img_path'] for info in data_list if not osp.isfile(info['img_path'])]
+            if missing:
+                raise ValueError(f'{self.ann_file}: {len(missing)} of {len(data_list)} listed images are '
+                                 f'missing on disk, e.g. {missing[:3]}')
         instances = [inst for info in data_list for inst in info['instances']]
         has_masks = any('mask' in inst for inst in instances)
         if self.with_mask and not all('mask' in inst for inst in instances):

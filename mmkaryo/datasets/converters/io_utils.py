@@ -28,11 +28,15 @@ def read_xml(path: str) -> ET.Element:
 
 
 def image_size(path: str) -> Tuple[int, int]:
-    """``(height, width)`` of the image file ``path`` (header only); ConversionError if unreadable."""
+    """``(height, width)`` of the image file ``path``; ConversionError if it cannot be decoded.
+
+    The whole image is decoded, so a truncated or corrupt file fails here rather than in training.
+    """
     if not osp.isfile(path):
         raise ConversionError(f'{path}: image file not found')
     try:
         with Image.open(path) as img:
+            img.load()
             width, height = img.size
     except (OSError, SyntaxError) as err:
         raise ConversionError(f'{path}: cannot read image ({err})') from err
