@@ -1,1 +1,4 @@
+"""Training machinery registered in mmkaryo's registries: hooks."""
+from .hooks import BatchRecordHook, IterationSeedHook
 
+__all__ = ['BatchRecordHook', 'IterationSeedHook']

@@ -12,22 +12,6 @@ ALTERNATING = [
 ]
 
 
-@pytest.fixture(scope='module')
-def synthetic_sets(tmp_path_factory) -> dict:
-    """A 4-image mask set (COCO) and a 4-image box-only set (CIL VOC -> COCO), 256 px."""
-    from mmkaryo.datasets.converters.cil24 import convert_cil24
-    from mmkaryo.datasets.converters.output import dump_coco
-    from mmkaryo.datasets.synthetic import write_synthetic_dataset
-
-    root = tmp_path_factory.mktemp('synthetic')
-    write_synthetic_dataset(root / 'mask', num_images=4, seed=0, image_size=256, formats=['coco'])
-    write_synthetic_dataset(root / 'boxes', num_images=4, seed=1, image_size=256, formats=['cil24'])
-    box_root = root / 'boxes' / 'cil24'
-    splits, _ = convert_cil24(str(box_root), val_ratio=0.0)
-    dump_coco(splits['train'], str(box_root / 'coco' / 'train.json'))
-    return dict(mask=f'{root / "mask"}/', boxes=f'{box_root}/')
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize('config', ALTERNATING, ids=lambda c: Path(c).stem.split('_')[0])
 def test_alternating_config_trains_two_iterations(config, synthetic_sets, tmp_path):

@@ -1,0 +1,24 @@
+"""Fixtures shared across test packages."""
+import pytest
+
+
+@pytest.fixture(scope='session')
+def synthetic_sets(tmp_path_factory) -> dict:
+    """A tiny alternating-regime data pair, 256 px: 4 mask images and 6 box-only images.
+
+    The mask set is the generator's COCO output; the box-only set is written as CIL VOC boxes and
+    converted to COCO (``cil24/coco/train.json``), as the header of
+    ``configs/synthetic/_base_/synthetic_320px_300i.py`` describes. Returns the two ``data_root``
+    values (with a trailing slash) under the keys ``mask`` and ``boxes``. Treat it as read-only.
+    """
+    from mmkaryo.datasets.converters.cil24 import convert_cil24
+    from mmkaryo.datasets.converters.output import dump_coco
+    from mmkaryo.datasets.synthetic import write_synthetic_dataset
+
+    root = tmp_path_factory.mktemp('synthetic')
+    write_synthetic_dataset(root / 'mask', num_images=4, seed=0, image_size=256, formats=['coco'])
+    write_synthetic_dataset(root / 'boxes', num_images=6, seed=1, image_size=256, formats=['cil24'])
+    box_root = root / 'boxes' / 'cil24'
+    splits, _ = convert_cil24(str(box_root), val_ratio=0.0)
+    dump_coco(splits['train'], str(box_root / 'coco' / 'train.json'))
+    return dict(mask=f'{root / "mask"}/', boxes=f'{box_root}/')
