@@ -10,6 +10,7 @@ from mmengine.config import DictAction
 from mmengine.registry import RUNNERS
 from mmengine.runner import Runner
 
+from mmkaryo.engine import setup_cpu_distributed
 from mmkaryo.utils import load_config, register_all_modules
 
 
@@ -35,6 +36,7 @@ def main() -> None:
     args = parse_args()
     register_all_modules(init_default_scope=False)
     cfg = load_config(args.config, args.cfg_options, args.work_dir, args.launcher)
+    setup_cpu_distributed(cfg)  # CPU-only torch: gloo group and DDP wrapper mmengine 0.10 cannot set up
     if args.amp:
         cfg.optim_wrapper.type = 'AmpOptimWrapper'
         cfg.optim_wrapper.loss_scale = 'dynamic'
