@@ -1,5 +1,10 @@
 """Fixtures shared across test packages."""
+import os
+import os.path as osp
+
 import pytest
+
+REPO_ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
 
 
 @pytest.fixture(scope='session')
@@ -22,3 +27,15 @@ def synthetic_sets(tmp_path_factory) -> dict:
     splits, _ = convert_cil24(str(box_root), val_ratio=0.0)
     dump_coco(splits['train'], str(box_root / 'coco' / 'train.json'))
     return dict(mask=f'{root / "mask"}/', boxes=f'{box_root}/')
+
+
+@pytest.fixture(scope='session')
+def mfish_root():
+    """The real M-FISH folder (MMKARYO_MFISH_ROOT or <repo>/../shared/data/mfish-dapi)."""
+    root = os.environ.get('MMKARYO_MFISH_ROOT', osp.join(REPO_ROOT, '..', 'shared', 'data', 'mfish-dapi'))
+    if not osp.isdir(root):
+        message = f'real M-FISH data not found at {root} (set MMKARYO_MFISH_ROOT)'
+        if os.environ.get('CI') == 'true':
+            pytest.fail(message)
+        pytest.skip(message)
+    return root

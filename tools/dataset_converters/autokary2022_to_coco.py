@@ -5,11 +5,9 @@ Writes OUT_DIR/{train,val,test}.json with file_name relative to SRC_ROOT (so a c
 SRC_ROOT; the base config expects OUT_DIR = SRC_ROOT/coco). Exits 1 naming the file on fatal input.
 """
 import argparse
-import os.path as osp
 import sys
 
-from mmkaryo.datasets.converters import (ConversionError, convert_autokary2022, dump_coco,
-                                         split_summary)
+from mmkaryo.datasets.converters import ConversionError, convert_autokary2022, write_splits
 
 
 def parse_args() -> argparse.Namespace:
@@ -29,11 +27,7 @@ def main() -> int:
     except ConversionError as err:
         print(f'error: {err}', file=sys.stderr)
         return 1
-    files = {osp.join(args.out_dir, f'{name}.json'): coco for name, coco in splits.items()}
-    for path, coco in files.items():
-        dump_coco(coco, path)
-    print(report.format_table())
-    print(split_summary(files))
+    write_splits(splits, args.out_dir, report)
     return 0
 
 

@@ -7,10 +7,9 @@ file_name relative to SRC_ROOT (the base config expects OUT_DIR = SRC_ROOT/coco)
 file on fatal input.
 """
 import argparse
-import os.path as osp
 import sys
 
-from mmkaryo.datasets.converters import ConversionError, convert_cil24, dump_coco, split_summary
+from mmkaryo.datasets.converters import ConversionError, convert_cil24, write_splits
 
 
 def parse_args() -> argparse.Namespace:
@@ -30,11 +29,7 @@ def main() -> int:
     except ConversionError as err:
         print(f'error: {err}', file=sys.stderr)
         return 1
-    files = {osp.join(args.out_dir, f'{name}.json'): coco for name, coco in splits.items()}
-    for path, coco in files.items():
-        dump_coco(coco, path)
-    print(report.format_table())
-    print(split_summary(files))
+    write_splits(splits, args.out_dir, report)
     return 0
 
 

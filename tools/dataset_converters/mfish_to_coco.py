@@ -13,8 +13,8 @@ import argparse
 import os.path as osp
 import sys
 
-from mmkaryo.datasets.converters import (ConversionError, convert_mfish, dump_coco, split_coco,
-                                         split_summary, to_class_agnostic, write_inverted_images)
+from mmkaryo.datasets.converters import (ConversionError, convert_mfish, split_coco,
+                                         to_class_agnostic, write_files, write_inverted_images)
 
 
 def parse_args() -> argparse.Namespace:
@@ -50,10 +50,7 @@ def main() -> int:
     for name, data in sets.items():
         files[f'{name}{ext}'] = data
         files[f'{name}_agnostic{ext}'] = to_class_agnostic(data)
-    for path, data in files.items():
-        dump_coco(data, path)
-    print(report.format_table())
-    print(split_summary(files))
+    write_files(files, report)
     return 0
 
 

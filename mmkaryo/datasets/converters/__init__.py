@@ -11,7 +11,7 @@ from .coco_builder import (AGNOSTIC_CLASS, CocoBuilder, agnostic_categories, chr
 from .instance_masks import convert_instance_masks
 from .label_maps import instances_from_label_map
 from .mfish import convert_mfish, read_case_info, write_inverted_images
-from .output import dump_coco, split_summary
+from .output import dump_coco, split_summary, write_files, write_splits
 from .report import ConversionError, ConversionReport, DroppedItem
 from .splits import assign_groups, split_coco
 
@@ -20,5 +20,5 @@ __all__ = [
     'agnostic_categories', 'assign_groups', 'check_coco', 'chromosome_categories',
     'convert_autokary2022', 'convert_cil24', 'convert_instance_masks', 'convert_mfish', 'dump_coco',
     'encode_mask', 'instances_from_label_map', 'read_case_info', 'split_coco', 'split_summary',
-    'to_class_agnostic', 'write_inverted_images'
+    'to_class_agnostic', 'write_files', 'write_inverted_images', 'write_splits'
 ]
