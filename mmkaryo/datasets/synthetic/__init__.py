@@ -14,7 +14,8 @@ Public API:
   images_per_patient=4, test_fraction=0.2, embed_image_data=False, **config_options)`` — writes
   ``coco``, ``autokary2022``, ``cil24``, ``custom``, ``mfish`` under ``out_dir``; returns {format: folder}.
 - :func:`dataset_layout` — name, patient and split of each image the writer produces.
-- :func:`format_iscn`, :func:`sample_karyotype`, :class:`Karyotype` — numerical karyotypes.
+- :func:`sample_karyotype`, :class:`Karyotype` — numerical karyotypes (ISCN strings from
+  :func:`mmkaryo.karyotype.counts_to_karyotype`).
 - :func:`render_preview`, :func:`save_preview` — the image beside its masks in class colours.
 - :func:`label_image` — the M-FISH-style label image (class + 1, 255 on overlaps) of instances.
 """
@@ -22,11 +23,11 @@ from mmkaryo.datasets.synthetic.config import SyntheticConfig
 from mmkaryo.datasets.synthetic.dataset import FORMATS, dataset_layout, write_synthetic_dataset
 from mmkaryo.datasets.synthetic.generator import (SyntheticInstance, SyntheticSample, generate_metaphase,
                                                   generate_sample, patient_karyotype)
-from mmkaryo.datasets.synthetic.karyotypes import Karyotype, format_iscn, normal_karyotype, sample_karyotype
+from mmkaryo.datasets.synthetic.karyotypes import Karyotype, normal_karyotype, sample_karyotype
 from mmkaryo.datasets.synthetic.preview import render_preview, save_preview
 from mmkaryo.datasets.synthetic.writers import label_image
 
 __all__ = ['FORMATS', 'Karyotype', 'SyntheticConfig', 'SyntheticInstance', 'SyntheticSample',
-           'dataset_layout', 'format_iscn', 'generate_metaphase', 'generate_sample', 'label_image',
+           'dataset_layout', 'generate_metaphase', 'generate_sample', 'label_image',
            'normal_karyotype', 'patient_karyotype', 'render_preview', 'sample_karyotype', 'save_preview',
            'write_synthetic_dataset']

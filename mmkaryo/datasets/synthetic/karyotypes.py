@@ -1,4 +1,4 @@
-"""Karyotype sampling for synthetic metaphases and a small ISCN formatter for numerical changes.
+"""Karyotype sampling for synthetic metaphases; ISCN strings come from mmkaryo.karyotype.
 
 A karyotype is a count per class (24 entries, class index as in mmkaryo.structures). Normal ones are
 46,XX and 46,XY; aberrant ones carry one numerical change from a fixed catalogue (autosomal trisomy
@@ -7,10 +7,11 @@ catalogued karyotype has a two-character code like the M-FISH set's folder codes
 normal ones, ``00``..``91`` for the catalogue entries.
 """
 from dataclasses import dataclass
-from typing import List, Sequence, Tuple
+from typing import List, Tuple
 
 import numpy as np
 
+from mmkaryo.karyotype.iscn import counts_to_karyotype
 from mmkaryo.structures import NUM_CLASSES
 
 _X, _Y = 22, 23
@@ -28,25 +29,6 @@ class Karyotype:
     def labels(self) -> List[int]:
         """One class index per chromosome, in class order (e.g. [0, 0, 1, 1, ...])."""
         return [k for k, n in enumerate(self.counts) for _ in range(n)]
-
-
-def format_iscn(counts: Sequence[int]) -> str:
-    """ISCN string of a numerical karyotype: total, sex chromosomes, autosomal gains/losses.
-
-    Gains and losses follow in chromosome-number order, one entry per extra or missing copy:
-    ``47,XY,+21``, ``45,X``, ``45,XY,-8``, ``48,XX,+13,+21``, ``44,XY,-8,-8``.
-    """
-    counts = [int(c) for c in counts]
-    if len(counts) != NUM_CLASSES or min(counts) < 0:
-        raise ValueError(f'synthetic/karyotypes.py: need {NUM_CLASSES} non-negative counts, got {counts}')
-    sex = 'X' * counts[_X] + 'Y' * counts[_Y]
-    if not sex:
-        raise ValueError('synthetic/karyotypes.py: a karyotype without sex chromosomes has no ISCN form here')
-    parts = [str(sum(counts)), sex]
-    for k in range(_NUM_AUTOSOMES):
-        change = counts[k] - 2
-        parts += [f'+{k + 1}' if change > 0 else f'-{k + 1}'] * abs(change)
-    return ','.join(parts)
 
 
 def _counts(sex: str, autosome_change: Tuple[int, int] = (0, 0)) -> Tuple[int, ...]:
@@ -80,7 +62,7 @@ def normal_karyotype(sex: str) -> Karyotype:
     if sex not in ('XX', 'XY'):
         raise ValueError(f'synthetic/karyotypes.py: sex must be "XX" or "XY", got {sex!r}')
     counts = _counts(sex)
-    return Karyotype(counts=counts, iscn=format_iscn(counts), code=sex)
+    return Karyotype(counts=counts, iscn=counts_to_karyotype(np.array(counts)), code=sex)
 
 
 def sample_karyotype(rng: np.random.Generator, aneuploidy_rate: float) -> Karyotype:
@@ -92,4 +74,4 @@ def sample_karyotype(rng: np.random.Generator, aneuploidy_rate: float) -> Karyot
         return normal_karyotype(sex)
     index = int(rng.choice(len(_ABERRANT), p=_ABERRANT_P))
     counts = _ABERRANT[index]
-    return Karyotype(counts=counts, iscn=format_iscn(counts), code=f'{index:02d}')
+    return Karyotype(counts=counts, iscn=counts_to_karyotype(np.array(counts)), code=f'{index:02d}')
