@@ -51,9 +51,11 @@ log "installing mmkaryo (editable) with its test extra"
 "${PIP[@]}" -q --no-build-isolation -e "$ROOT[tests]"
 
 # openmim's declared dependencies downgrade setuptools, requests and rich; mim 0.3.9 runs with
-# --no-deps plus the few packages it really imports.
-"${PIP[@]}" -q --no-deps "openmim==0.3.9"
-"${PIP[@]}" -q click colorama tabulate requests ordered-set markdown pandas model-index
+# --no-deps plus the few packages it really imports (pip would warn that opendatalab, which only
+# `mim download` uses, is missing: --no-warn-conflicts).
+"${PIP[@]}" -q --no-warn-conflicts --no-deps "openmim==0.3.9"
+"${PIP[@]}" -q --no-warn-conflicts click colorama tabulate requests ordered-set markdown pandas \
+    model-index
 
 installed || { log "installation finished but the imports still fail; see the messages above"; exit 1; }
 log "environment complete: $VENV"
