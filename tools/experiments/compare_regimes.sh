@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Baseline vs two-stage (box->mask) vs alternating batches when masks are scarce, at CPU scale.
+#
+#   bash tools/experiments/compare_regimes.sh [ITERS] [OUT_DIR]
+#
+# Data (synthetic, 320 px, three generator seeds): 20 mask images (seed 0, COCO polygons) and 180
+# box-only images (seed 1, CIL-style VOC boxes -> box-only COCO), i.e. masks on 10 % of the training
+# images; a held-out test set of 20 mask images (seed 2).
+# Training (configs/synthetic/, ResNet-18, batch 2, randomness.seed=0, no pretrained weights):
+#   baseline     ITERS iterations on the 20 mask images;
+#   two-stage    ITERS/2 on the box set with box-corner masks, then ITERS/2 on the mask set (lr 0.0004);
+#   alternating  ITERS iterations, each batch from one source by ratio 1:1 (AttentionFPN neck).
+# Every schedule is the configs' 300-iteration one rescaled: warm-up over the first 1/6, lr x0.1 at 5/6.
+# No validation during training; each final checkpoint is tested with tools/test.py on the test set.
+# Writes OUT_DIR/results.md (mAP@50, AJI, wall time per regime); logs stay under OUT_DIR.
+set -euo pipefail
+
+ITERS=${1:-200}
+OUT=${2:-work_dirs/compare_regimes}
+PY=${PYTHON:-python}
+SEED=0
+if (( ITERS < 12 || ITERS % 2 )); then
+    echo "ITERS must be an even number >= 12 (two-stage halves it; warm-up is ITERS/6), got $ITERS" >&2
+    exit 1
+fi
+HALF=$((ITERS / 2))
+DATA=$OUT/data
+CFG=configs/synthetic
+
+# Training options for an N-iteration run: the rescaled schedule, the seed, no validation loop.
+schedule() {
+    local n=$1
+    echo "train_cfg.max_iters=$n train_cfg.val_interval=$n param_scheduler.0.end=$((n / 6))" \
+         "param_scheduler.1.end=$n param_scheduler.1.milestones=[$((n * 5 / 6))]" \
+         "default_hooks.checkpoint.interval=$n randomness.seed=$SEED" \
+         "val_cfg=None val_dataloader=None val_evaluator=None"
+}
+
+# train NAME CONFIG ITERATIONS [--cfg-options ...]: train, record the wall time in OUT/NAME/seconds.
+train() {
+    local name=$1 config=$2 n=$3
+    shift 3
+    local start=$SECONDS
+    # shellcheck disable=SC2046  # schedule() yields one option per word
+    "$PY" tools/train.py "$config" --work-dir "$OUT/$name" --cfg-options $(schedule "$n") "$@"
+    echo $((SECONDS - start)) > "$OUT/$name/seconds"
+}
+
+# evaluate NAME CONFIG CHECKPOINT: tools/test.py on the test set; metrics land in OUT/NAME/test/.
+evaluate() {
+    "$PY" tools/test.py "$2" "$3" --work-dir "$OUT/$1/test" --cfg-options data_root="$DATA/test/" \
+        | tee "$OUT/$1/test.log"
+}
+
+mkdir -p "$OUT"
+"$PY" tools/dataset_converters/make_synthetic.py --out-dir "$DATA/masks" --num-images 20 --seed 0 \
+    --image-size 320 --formats coco
+"$PY" tools/dataset_converters/make_synthetic.py --out-dir "$DATA/boxes" --num-images 180 --seed 1 \
+    --image-size 320 --formats cil24
+"$PY" tools/dataset_converters/cil24_to_coco.py "$DATA/boxes/cil24" "$DATA/boxes/cil24/coco" \
+    --val-ratio 0
+"$PY" tools/dataset_converters/make_synthetic.py --out-dir "$DATA/test" --num-images 20 --seed 2 \
+    --image-size 320 --formats coco
+
+train baseline "$CFG/mask-rcnn_r18_fpn_300i_synthetic.py" "$ITERS" data_root="$DATA/masks/"
+evaluate baseline "$CFG/mask-rcnn_r18_fpn_300i_synthetic.py" "$OUT/baseline/iter_$ITERS.pth"
+
+train two-stage-1 "$CFG/mask-rcnn_r18_fpn_300i_synthetic-boxmask.py" "$HALF" \
+    train_dataloader.dataset.data_root="$DATA/boxes/cil24/"
+train two-stage "$CFG/mask-rcnn_r18_fpn_300i_synthetic-from-boxmask.py" "$HALF" \
+    data_root="$DATA/masks/" load_from="$OUT/two-stage-1/iter_$HALF.pth"
+echo $(($(cat "$OUT/two-stage-1/seconds") + $(cat "$OUT/two-stage/seconds"))) > "$OUT/two-stage/seconds"
+evaluate two-stage "$CFG/mask-rcnn_r18_fpn_300i_synthetic-from-boxmask.py" \
+    "$OUT/two-stage/iter_$HALF.pth"
+
+train alternating "$CFG/mask-rcnn_r18_attention-fpn_300i_synthetic-alternating.py" "$ITERS" \
+    data_root="$DATA/masks/" train_dataloader.dataset.datasets.0.data_root="$DATA/boxes/cil24/"
+evaluate alternating "$CFG/mask-rcnn_r18_attention-fpn_300i_synthetic-alternating.py" \
+    "$OUT/alternating/iter_$ITERS.pth"
+
+"$PY" tools/experiments/collect_regime_results.py "$OUT" --iters "$ITERS" | tee "$OUT/results.md"
