@@ -10,6 +10,11 @@ default_hooks = dict(
     sampler_seed=dict(type='DistSamplerSeedHook'),
     visualization=dict(type='DetVisualizationHook'))
 
+# Seeds torch from (seed, iteration) before every iteration, so that a run resumed with --resume
+# draws the same RPN/RoI samples as an uninterrupted one (mmengine 0.10 does not checkpoint torch's
+# generator). A config that sets its own custom_hooks replaces this list: keep the hook in it.
+custom_hooks = [dict(type='IterationSeedHook')]
+
 env_cfg = dict(
     cudnn_benchmark=False,
     mp_cfg=dict(mp_start_method='fork', opencv_num_threads=0),
