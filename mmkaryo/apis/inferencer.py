@@ -8,10 +8,11 @@ from mmdet.apis import inference_detector, init_detector
 
 from mmkaryo.apis.class_scores import attach_class_scores, final_bbox_head
 from mmkaryo.apis.image_io import ImageInput, list_images, read_gray_image
+from mmkaryo.apis.mask_paste import attach_mask_crops
 from mmkaryo.karyotype import (DEFAULT_EXTRA_PENALTY, Pairing, argmax_classes, assign_classes,
                                counts_from_labels, is_normal_karyotype, karyotype_sanity, karyotype_string,
                                pair_chromosomes)
-from mmkaryo.structures.classes import NUM_CLASSES
+from mmkaryo.structures import NUM_CLASSES, MaskCrops
 from mmkaryo.utils import register_all_modules
 
 
@@ -23,7 +24,7 @@ class KaryotypeResult:
         name: image file stem, or ``image_<k>`` for arrays.
         image: (H, W) uint8 grayscale image the model saw.
         boxes: (N, 4) xyxy boxes in image pixels.
-        masks: (N, H, W) bool masks.
+        masks: the N instance masks as box crops (index ``masks[i]`` for one dense (H, W) bool mask).
         detector_labels: (N,) the detector's own class of each instance.
         class_scores: (N, 25) softmax of each instance's RoI over the 24 classes and background.
         class_probs: (N, 24) the same restricted to the classes and renormalised (rows sum to 1).
@@ -35,7 +36,7 @@ class KaryotypeResult:
     name: str
     image: np.ndarray
     boxes: np.ndarray
-    masks: np.ndarray
+    masks: MaskCrops
     detector_labels: np.ndarray
     class_scores: np.ndarray
     class_probs: np.ndarray
@@ -52,13 +53,13 @@ class KaryotypeResult:
         return self.class_scores[np.arange(len(self.labels)), self.labels]
 
 
-def read_karyotype(name: str, image: np.ndarray, boxes: np.ndarray, masks: np.ndarray,
+def read_karyotype(name: str, image: np.ndarray, boxes: np.ndarray, masks: Union[MaskCrops, np.ndarray],
                    detector_labels: np.ndarray, class_scores: np.ndarray,
                    extra_penalty: float = DEFAULT_EXTRA_PENALTY, constrained: bool = True) -> KaryotypeResult:
     """Read the karyotype of N detected instances (the model-free half of the inferencer).
 
     Args:
-        name: image name; image: (H, W) uint8; boxes: (N, 4) xyxy; masks: (N, H, W) bool;
+        name: image name; image: (H, W) uint8; boxes: (N, 4) xyxy; masks: MaskCrops or (N, H, W) bool;
         detector_labels: (N,) the detector's classes; class_scores: (N, 25) softmax incl. background.
         extra_penalty, constrained: see :class:`KaryotypeInferencer`.
     """
@@ -70,9 +71,13 @@ def read_karyotype(name: str, image: np.ndarray, boxes: np.ndarray, masks: np.nd
     argmax_labels = argmax_classes(class_probs)
     labels = assign_classes(class_probs, extra_penalty) if constrained else argmax_labels
     counts = counts_from_labels(labels)
+    if not isinstance(masks, MaskCrops):
+        masks = MaskCrops.from_dense(masks)
+    if len(masks) != len(class_scores):
+        raise ValueError(f'{name}: {len(masks)} masks for {len(class_scores)} instances')
     return KaryotypeResult(
         name=name, image=image, boxes=np.asarray(boxes, dtype=np.float64),
-        masks=np.asarray(masks, dtype=bool), detector_labels=np.asarray(detector_labels, dtype=np.int64),
+        masks=masks, detector_labels=np.asarray(detector_labels, dtype=np.int64),
         class_scores=class_scores, class_probs=class_probs, labels=labels, argmax_labels=argmax_labels,
         pairing=pair_chromosomes(labels, class_probs[np.arange(len(labels)), labels]),
         karyotype=karyotype_string(labels), sanity=karyotype_sanity(counts),
@@ -83,9 +88,11 @@ class KaryotypeInferencer:
     """Read karyotypes with a two-stage mmdet detector of the 24 chromosome classes.
 
     Built on mmdet's ``init_detector`` and ``inference_detector``; the final bbox head is wrapped by
-    :func:`attach_class_scores` so each detection keeps its full class-score vector. Each RoI gives at
-    most one instance (its best class, mmdet's NMS may keep several), and only instances whose best
-    class score reaches ``score_thr`` are read.
+    :func:`attach_class_scores` so each detection keeps its full class-score vector, and the final mask
+    head by :func:`attach_mask_crops` so each mask is pasted into its own box region only (memory grows
+    with the boxes' areas, not with N x H x W). Each RoI gives at most one instance (its best class,
+    mmdet's NMS may keep several), and only instances whose best class score reaches ``score_thr`` are
+    read.
 
     Args:
         config: config file path or Config.
@@ -107,6 +114,8 @@ class KaryotypeInferencer:
             raise ValueError(f'{config}: the detector has {num_classes} classes; karyotype reading needs '
                              f'the {NUM_CLASSES} chromosome classes')
         attach_class_scores(self.model)
+        if self.model.with_mask:
+            attach_mask_crops(self.model)
         pipeline = self.model.cfg.test_dataloader.dataset.pipeline
         self.grayscale_input = pipeline[0].get('color_type', 'color') == 'grayscale'
         self.score_thr = score_thr
@@ -131,8 +140,12 @@ class KaryotypeInferencer:
         model_input = gray if self.grayscale_input else np.repeat(gray[..., None], 3, axis=2)
         pred = inference_detector(self.model, model_input).pred_instances
         keep = self._reading_instances(pred.roi_index.cpu().numpy(), pred.scores.cpu().numpy())
-        masks = pred.masks.cpu().numpy()[keep] if 'masks' in pred else np.zeros(
-            (len(keep), ) + gray.shape, dtype=bool)
+        if 'masks' not in pred:  # a detector without a mask head
+            masks = MaskCrops.empty(len(keep), gray.shape)
+        elif isinstance(pred.masks, MaskCrops):
+            masks = pred.masks[keep]
+        else:  # mmdet's (0, H, W) result when nothing is detected
+            masks = MaskCrops.from_dense(pred.masks.cpu().numpy()[keep])
         return read_karyotype(
             name, gray, pred.bboxes.cpu().numpy()[keep], masks, pred.labels.cpu().numpy()[keep],
             pred.class_scores.cpu().numpy()[keep], extra_penalty=self.extra_penalty,

@@ -1,9 +1,8 @@
 """What a KaryotypeResult becomes on disk: COCO results, a per-image JSON record, an overlay PNG."""
-from typing import List, Optional, Tuple
+from typing import List
 
 import cv2
 import numpy as np
-import pycocotools.mask as mask_utils
 
 from mmkaryo.apis.inferencer import KaryotypeResult
 from mmkaryo.karyotype import group_of_class, karyotype_string
@@ -16,7 +15,7 @@ def coco_results(result: KaryotypeResult, image_id: int) -> List[dict]:
     entries = []
     for i, label in enumerate(result.labels):
         x0, y0, x1, y1 = (float(v) for v in result.boxes[i])
-        rle = mask_utils.encode(np.asfortranarray(result.masks[i].astype(np.uint8)))
+        rle = result.masks.to_rle(i)
         entries.append(dict(
             image_id=int(image_id), category_id=int(label) + 1, bbox=[x0, y0, x1 - x0, y1 - y0],
             score=float(result.scores[i]),
@@ -42,31 +41,23 @@ def result_record(result: KaryotypeResult, image_id: int) -> dict:
         unpaired=[int(i) for i in result.pairing.unpaired])
 
 
-def _mask_box(mask: np.ndarray) -> Optional[Tuple[slice, slice]]:
-    """Row and column slices of the bounding box of a bool mask, or None if it is empty."""
-    rows = np.flatnonzero(mask.any(axis=1))
-    if rows.size == 0:
-        return None
-    cols = np.flatnonzero(mask.any(axis=0))
-    return slice(rows[0], rows[-1] + 1), slice(cols[0], cols[-1] + 1)
-
-
 def render_overlay(result: KaryotypeResult, alpha: float = 0.45) -> np.ndarray:
     """Return an RGB image: masks coloured by homologous pair, outlined, class name at each centre.
 
     Memory: one uint8 (H, W, 3) canvas plus one instance's bounding-box crop at a time.
     """
     canvas = np.repeat(result.image[..., None], 3, axis=2)
-    boxes = [_mask_box(mask) for mask in result.masks]
-    for mask, label, box in zip(result.masks, result.labels, boxes):
-        if box is not None:
-            region, inside = canvas[box], mask[box]
+    crops = [result.masks.tight(i) for i in range(len(result.masks))]
+    for tight, label in zip(crops, result.labels):
+        if tight is not None:
+            inside, (x0, y0) = tight
+            region = canvas[y0:y0 + inside.shape[0], x0:x0 + inside.shape[1]]
             blended = (1 - alpha) * region[inside] + alpha * np.asarray(PALETTE[label], dtype=np.float32)
             region[inside] = blended.round().astype(np.uint8)
-    for mask, label, box in zip(result.masks, result.labels, boxes):
-        if box is None:
+    for tight, label in zip(crops, result.labels):
+        if tight is None:
             continue
-        inside, offset = mask[box].astype(np.uint8), (int(box[1].start), int(box[0].start))
+        inside, offset = tight[0].astype(np.uint8), tight[1]
         contours, _ = cv2.findContours(inside, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE, offset=offset)
         cv2.drawContours(canvas, contours, -1, PALETTE[label], 1)
         ys, xs = np.nonzero(inside)

@@ -6,13 +6,13 @@ on a dark ground, e.g. DAPI) are inverted by default, so the karyogram always sh
 white paper.
 """
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 import cv2
 import numpy as np
 
 from mmkaryo.karyotype.upright import upright_crop
-from mmkaryo.structures.classes import CHROMOSOME_CLASSES, PALETTE
+from mmkaryo.structures import CHROMOSOME_CLASSES, PALETTE, MaskCrops
 
 # Rows of groups of 0-based class indices.
 KARYOGRAM_ROWS: Tuple[Tuple[Tuple[int, ...], ...], ...] = (
@@ -50,8 +50,8 @@ def _to_gray(image: np.ndarray) -> np.ndarray:
     raise ValueError(f'karyogram needs an (H, W) or (H, W, 3) uint8 image, got shape {image.shape}')
 
 
-def _is_fluorescence(gray: np.ndarray, masks: np.ndarray) -> bool:
-    union = masks.any(axis=0)
+def _is_fluorescence(gray: np.ndarray, masks: MaskCrops) -> bool:
+    union = masks.union()
     if not union.any() or union.all():
         return False
     return float(gray[union].mean()) > float(gray[~union].mean())
@@ -62,14 +62,15 @@ def _rescale(crop: np.ndarray, scale: float) -> np.ndarray:
     return cv2.resize(crop, size, interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR)
 
 
-def render_karyogram(image: np.ndarray, masks: np.ndarray, labels: Sequence[int], title: str = '',
-                     invert: Optional[bool] = None, row_height: int = 160, slot_gap: int = 14,
-                     group_gap: int = 40, min_slot_width: int = 36) -> Karyogram:
+def render_karyogram(image: np.ndarray, masks: Union[MaskCrops, np.ndarray], labels: Sequence[int],
+                     title: str = '', invert: Optional[bool] = None, row_height: int = 160,
+                     slot_gap: int = 14, group_gap: int = 40, min_slot_width: int = 36) -> Karyogram:
     """Draw the karyogram of one metaphase.
 
     Args:
         image: (H, W) or (H, W, 3) RGB uint8 image.
-        masks: (N, H, W) bool instance masks.
+        masks: the N instance masks, a :class:`~mmkaryo.structures.MaskCrops` or an (N, H, W) bool
+            array (cropped to the masks' boxes first). Memory: one dense (H, W) mask at a time.
         labels: (N,) class indices 0..23 (e.g. from :func:`assign_classes`).
         title: text above the rows, usually the ISCN string.
         invert: invert grey values; None decides from the image (bright masks on dark ground).
@@ -79,20 +80,21 @@ def render_karyogram(image: np.ndarray, masks: np.ndarray, labels: Sequence[int]
         the karyogram; instances with empty masks are listed in ``skipped`` and not drawn.
     """
     gray = _to_gray(np.asarray(image))
-    masks = np.asarray(masks, dtype=bool)
+    if not isinstance(masks, MaskCrops):
+        masks = MaskCrops.from_dense(masks)
     labels = np.asarray(labels, dtype=np.int64)
-    if masks.ndim != 3 or masks.shape[1:] != gray.shape or len(masks) != len(labels):
+    if masks.shape[1:] != gray.shape or len(masks) != len(labels):
         raise ValueError(f'masks {masks.shape} must be (N, H, W) with N = {len(labels)} labels and '
                          f'(H, W) = {gray.shape}')
     if invert if invert is not None else _is_fluorescence(gray, masks):
         gray = 255 - gray
     crops: Dict[int, List[Tuple[int, np.ndarray]]] = {k: [] for k in range(len(CHROMOSOME_CLASSES))}
     skipped = []
-    for i, (mask, label) in enumerate(zip(masks, labels)):
-        if not mask.any():
+    for i, label in enumerate(labels):
+        if masks.area(i) == 0:
             skipped.append(i)
             continue
-        crops[int(label)].append((i, upright_crop(gray, mask)[0]))
+        crops[int(label)].append((i, upright_crop(gray, masks.full(i))[0]))
     tallest = max([c.shape[0] for items in crops.values() for _, c in items], default=1)
     scale = min(row_height / tallest, 4.0)
     for k, items in crops.items():

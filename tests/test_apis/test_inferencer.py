@@ -4,6 +4,7 @@ import torch
 
 from mmkaryo.apis import KaryotypeInferencer
 from mmkaryo.karyotype import karyotype_string
+from mmkaryo.structures import MaskCrops
 
 
 @pytest.fixture(scope='module')
@@ -46,7 +47,7 @@ def test_read_gives_one_instance_per_roi_and_a_consistent_reading(inferencer, me
     result = inferencer.read(metaphase, name='synthetic')
     n = len(result.labels)
     assert n > 0
-    assert result.masks.shape == (n, ) + metaphase.shape and result.masks.dtype == bool
+    assert isinstance(result.masks, MaskCrops) and result.masks.shape == (n, ) + metaphase.shape
     assert result.class_probs.shape == (n, 24)
     np.testing.assert_allclose(result.class_probs.sum(1), 1.0)
     assert karyotype_string(result.labels) == result.karyotype
