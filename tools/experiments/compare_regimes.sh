@@ -11,7 +11,9 @@
 #   two-stage    ITERS/2 on the box set with box-corner masks, then ITERS/2 on the mask set (lr 0.0004);
 #   alternating  ITERS iterations, each batch from one source by ratio 1:1 (AttentionFPN neck).
 # Every schedule is the configs' 300-iteration one rescaled: warm-up over the first 1/6, lr x0.1 at 5/6.
-# No validation during training; each final checkpoint is tested with tools/test.py on the test set.
+# No validation during training; each final checkpoint is tested with tools/test.py on the test set,
+# twice: with the configs' test settings (boxes scoring >= 0.05 kept, AJI over scores >= 0.5) and with
+# every box kept (rcnn score_thr=0), which gives an undertrained model's mAP something to rank.
 # Writes OUT_DIR/results.md (mAP@50, AJI, wall time per regime); logs stay under OUT_DIR.
 set -euo pipefail
 
@@ -46,10 +48,15 @@ train() {
     echo $((SECONDS - start)) > "$OUT/$name/seconds"
 }
 
-# evaluate NAME CONFIG CHECKPOINT: tools/test.py on the test set; metrics land in OUT/NAME/test/.
+# evaluate NAME CONFIG CHECKPOINT: tools/test.py on the test set, metrics in OUT/NAME/test/, then again
+# keeping every box (OUT/NAME/test-thr0/).
 evaluate() {
-    "$PY" tools/test.py "$2" "$3" --work-dir "$OUT/$1/test" --cfg-options data_root="$DATA/test/" \
-        | tee "$OUT/$1/test.log"
+    local name=$1 config=$2 checkpoint=$3
+    "$PY" tools/test.py "$config" "$checkpoint" --work-dir "$OUT/$name/test" \
+        --cfg-options data_root="$DATA/test/" | tee "$OUT/$name/test.log"
+    "$PY" tools/test.py "$config" "$checkpoint" --work-dir "$OUT/$name/test-thr0" \
+        --cfg-options data_root="$DATA/test/" model.test_cfg.rcnn.score_thr=0 \
+        | tee "$OUT/$name/test-thr0.log"
 }
 
 mkdir -p "$OUT"
