@@ -13,10 +13,10 @@ ceil + 1, clipped to the image) — exactly what mmdet does on CPU, one instance
 (wholly outside the image) gives an empty mask; mmdet's CPU paste raises on it.
 """
 import numpy as np
-import torch
 from mmdet.models.roi_heads.mask_heads import FCNMaskHead
 from mmdet.models.roi_heads.mask_heads.fcn_mask_head import _do_paste_mask
-from torch import nn
+from mmengine.config import ConfigDict
+from torch import Tensor, nn
 
 from mmkaryo.structures import MaskCrops
 
@@ -40,8 +40,8 @@ def attach_mask_crops(model: nn.Module) -> nn.Module:
     if getattr(head, _MARK, False):
         return model
 
-    def predict_single(mask_preds, bboxes, labels, img_meta, rcnn_test_cfg, rescale=False,
-                       activate_map=False):
+    def predict_single(mask_preds: Tensor, bboxes: Tensor, labels: Tensor, img_meta: dict,
+                       rcnn_test_cfg: ConfigDict, rescale: bool = False, activate_map: bool = False) -> MaskCrops:
         threshold = rcnn_test_cfg.mask_thr_binary
         if threshold < 0:
             raise ValueError(f'mask_thr_binary = {threshold}: mask crops hold binary masks; '

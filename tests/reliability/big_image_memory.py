@@ -1,8 +1,9 @@
 """Peak memory of reading one big image and writing its outputs (run as a script by the tests).
 
 ``python big_image_memory.py CONFIG CHECKPOINT IMAGE OUT_DIR MAX_INSTANCES`` prints one JSON line:
-``instances``, ``height``, ``width`` and ``peak_mib``, the growth of the peak resident set size
-(``resource.getrusage``) over a warm-up read of a small image.
+``instances``, ``height``, ``width``, ``crops_mib`` (the instances' mask crops, one byte per pixel) and
+``peak_mib``, the growth of the peak resident set size (``resource.getrusage``) over a warm-up read of
+a small image.
 """
 import json
 import resource
@@ -28,7 +29,8 @@ def main() -> None:
     result = inferencer.read(image)
     write_image_outputs(result, 2, Path(out_dir))
     print(json.dumps(dict(instances=len(result.labels), height=result.image.shape[0],
-                          width=result.image.shape[1], peak_mib=_peak_mib() - before)))
+                          width=result.image.shape[1], peak_mib=_peak_mib() - before,
+                          crops_mib=sum(crop.size for crop in result.masks.crops) / 2**20)))
 
 
 if __name__ == '__main__':

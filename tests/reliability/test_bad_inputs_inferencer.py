@@ -50,10 +50,11 @@ def test_a_10_by_10_image_is_read(inferencer, tmp_path):
 
 @pytest.mark.slow
 def test_a_6000_px_image_stays_within_its_memory_bound(tiny_model_files, tmp_path):
-    """Peak memory is linear in N x H x W: mmdet's FCNMaskHead pastes an (N, H, W) bool mask stack
-    at the original size and KaryotypeResult.masks keeps the kept instances' copy; everything else
-    (overlay, karyogram, JSON) works one instance or one bounding box at a time."""
-    size, instances = 6000, 4
+    """Peak memory is a few full-frame arrays (image, overlay canvas, one dense mask at a time) plus the
+    instances' mask crops (their box regions), not N x H x W: masks are pasted and kept as
+    MaskCrops. 40 instances: the dense (N, H, W) stacks of mmdet's FCNMaskHead and of the old
+    KaryotypeResult.masks needed 2.7 GiB here, over five times the bound."""
+    size, instances = 6000, 40
     image = np.full((size, size), 225, np.uint8)
     image[1000:5000:40, 2000:2600] = 40
     path = write_image(tmp_path / 'big.png', image)
@@ -65,7 +66,9 @@ def test_a_6000_px_image_stays_within_its_memory_bound(tiny_model_files, tmp_pat
     measured = json.loads(done.stdout.strip().splitlines()[-1])
     assert (measured['height'], measured['width'], measured['instances']) == (size, size, instances)
     pixels_mib = size * size / 2**20  # one byte per pixel
-    bound = 2 * instances * pixels_mib + 12 * pixels_mib + 200
+    # The crops are the boxes: far below one full frame per instance, so the bound excludes N x H x W.
+    assert measured['crops_mib'] <= instances * pixels_mib / 10, measured
+    bound = 8 * pixels_mib + measured['crops_mib'] + 200
     assert measured['peak_mib'] <= bound, measured
 
 
