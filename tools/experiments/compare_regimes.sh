@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Baseline vs two-stage (box->mask) vs alternating batches when masks are scarce, at CPU scale.
 #
-#   bash tools/experiments/compare_regimes.sh [ITERS] [OUT_DIR]
+#   bash tools/experiments/compare_regimes.sh [ITERS] [OUT_DIR] [KEY=VALUE ...]
 #
+# KEY=VALUE pairs are added to the --cfg-options of every training and test run (e.g.
+# model.rpn_head.anchor_generator.scales=[4]).
 # Data (synthetic, 320 px, three generator seeds): 20 mask images (seed 0, COCO polygons) and 180
 # box-only images (seed 1, CIL-style VOC boxes -> box-only COCO), i.e. masks on 10 % of the training
 # images; a held-out test set of 20 mask images (seed 2).
@@ -14,11 +16,13 @@
 # No validation during training; each final checkpoint is tested with tools/test.py on the test set,
 # twice: with the configs' test settings (boxes scoring >= 0.05 kept, AJI over scores >= 0.5) and with
 # every box kept (rcnn score_thr=0), which gives an undertrained model's mAP something to rank.
-# Writes OUT_DIR/results.md (mAP@50, AJI, wall time per regime); logs stay under OUT_DIR.
+# Writes OUT_DIR/results.md (mAP@50, AJI, wall time per regime, then the class-agnostic recall of the
+# kept boxes and masks); logs stay under OUT_DIR.
 set -euo pipefail
 
 ITERS=${1:-200}
 OUT=${2:-work_dirs/compare_regimes}
+EXTRA=("${@:3}")
 PY=${PYTHON:-python}
 SEED=0
 if (( ITERS < 12 || ITERS % 2 )); then
@@ -44,19 +48,20 @@ train() {
     shift 3
     local start=$SECONDS
     # shellcheck disable=SC2046  # schedule() yields one option per word
-    "$PY" tools/train.py "$config" --work-dir "$OUT/$name" --cfg-options $(schedule "$n") "$@"
+    "$PY" tools/train.py "$config" --work-dir "$OUT/$name" --cfg-options $(schedule "$n") "$@" \
+        "${EXTRA[@]}"
     echo $((SECONDS - start)) > "$OUT/$name/seconds"
 }
 
 # evaluate NAME CONFIG CHECKPOINT: tools/test.py on the test set, metrics in OUT/NAME/test/, then again
-# keeping every box (OUT/NAME/test-thr0/).
+# keeping every box (OUT/NAME/test-thr0/), its predictions dumped to OUT/NAME/thr0.pkl.
 evaluate() {
     local name=$1 config=$2 checkpoint=$3
     "$PY" tools/test.py "$config" "$checkpoint" --work-dir "$OUT/$name/test" \
-        --cfg-options data_root="$DATA/test/" | tee "$OUT/$name/test.log"
+        --cfg-options data_root="$DATA/test/" "${EXTRA[@]}" | tee "$OUT/$name/test.log"
     "$PY" tools/test.py "$config" "$checkpoint" --work-dir "$OUT/$name/test-thr0" \
-        --cfg-options data_root="$DATA/test/" model.test_cfg.rcnn.score_thr=0 \
-        | tee "$OUT/$name/test-thr0.log"
+        --out "$OUT/$name/thr0.pkl" --cfg-options data_root="$DATA/test/" \
+        model.test_cfg.rcnn.score_thr=0 "${EXTRA[@]}" | tee "$OUT/$name/test-thr0.log"
 }
 
 mkdir -p "$OUT"
@@ -86,3 +91,5 @@ evaluate alternating "$CFG/mask-rcnn_r18_attention-fpn_300i_synthetic-alternatin
     "$OUT/alternating/iter_$ITERS.pth"
 
 "$PY" tools/experiments/collect_regime_results.py "$OUT" --iters "$ITERS" | tee "$OUT/results.md"
+{ echo; "$PY" tools/experiments/agnostic_recall.py "$OUT"/{baseline,two-stage,alternating}/thr0.pkl; } \
+    | tee -a "$OUT/results.md"
