@@ -68,7 +68,7 @@ PY
 }
 
 synthetic_demo() {
-    local iters=${ITERS:-120}
+    local iters=${ITERS:-300}
     local config="$ROOT/configs/synthetic/mask-rcnn_r18_attention-fpn_300i_synthetic-alternating.py"
     step "1/4 synthetic data: 160 box-only images (CIL VOC format), 40 mask images, 12 test images"
     "$PY" "$ROOT/tools/dataset_converters/make_synthetic.py" --out-dir "$DATA/boxes" \
@@ -111,7 +111,7 @@ synthetic_demo() {
 }
 
 mfish_demo() {
-    local iters=${ITERS:-100}
+    local iters=${ITERS:-150}
     local agnostic="$ROOT/configs/mfish/mask-rcnn_r18_fpn_300i_mfish-agnostic.py"
     local classes="$ROOT/configs/mfish/mask-rcnn_r18_fpn_300i_mfish.py"
     step "1/4 convert the M-FISH folder $MFISH (inverted copies + licence under $DATA/mfish)"

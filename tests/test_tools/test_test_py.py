@@ -1,4 +1,4 @@
-"""tools/test.py end to end: a randomly initialised Mask R-CNN on tiny synthetic metaphases.
+"""tools/test.py (and the analysis tools on its dump) end to end: a random Mask R-CNN, tiny synthetic data.
 
 The values are low (the model is untrained); the test checks that every evaluator computes and
 that the tool prints the evaluation table and the top-errors table, dumps predictions and writes
@@ -97,3 +97,14 @@ def test_test_py_prints_tables_dumps_results_and_draws(tmp_path):
         results = pickle.load(file)
     assert len(results) == 2 and 'pred_instances' in results[0]
     assert len(list((tmp_path / 'work').rglob('overlays/*.png'))) == 2
+
+    # The analysis tools read the dump back against the config's test set.
+    confusion_png = tmp_path / 'confusion.png'
+    drawn = run([str(REPO / 'tools/analysis_tools/confusion_matrix.py'), str(config), str(out), '--out',
+                 str(confusion_png), '--score-thr', '0.0'], tmp_path)
+    assert drawn.returncode == 0, drawn.stderr[-3000:]
+    assert 'of 2 images' in drawn.stdout and confusion_png.stat().st_size > 0
+    worst = run([str(REPO / 'tools/analysis_tools/worst_images.py'), str(config), str(out), '--out-dir',
+                 str(tmp_path / 'worst'), '--top', '1', '--score-thr', '0.0'], tmp_path)
+    assert worst.returncode == 0, worst.stderr[-3000:]
+    assert len(list((tmp_path / 'worst').glob('*.png'))) == 1

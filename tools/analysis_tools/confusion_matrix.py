@@ -7,11 +7,8 @@ import argparse
 
 import numpy as np
 from mmengine.config import DictAction
-from mmengine.fileio import load
 
-from mmkaryo.evaluation.analysis import image_errors, plot_confusion_matrix
-from mmkaryo.registry import DATASETS
-from mmkaryo.utils import load_config, register_all_modules
+from mmkaryo.evaluation.analysis import errors_of_dump, plot_confusion_matrix
 
 
 def parse_args() -> argparse.Namespace:
@@ -27,10 +24,8 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
-    register_all_modules()
-    cfg = load_config(args.config, args.cfg_options)
-    dataset = DATASETS.build(cfg.test_dataloader.dataset)
-    errors = image_errors(load(args.results), dataset, args.iou_thr, args.score_thr)
+    dataset, errors = errors_of_dump(args.config, args.results, args.cfg_options, args.iou_thr,
+                                     args.score_thr)
     confusion = np.sum([item.confusion for item in errors], axis=0)
     plot_confusion_matrix(confusion, dataset.metainfo['classes'], args.out)
     print(f'confusion matrix of {len(errors)} images written to {args.out}')

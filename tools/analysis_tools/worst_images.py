@@ -8,13 +8,10 @@ import os.path as osp
 
 import mmcv
 from mmengine.config import DictAction
-from mmengine.fileio import load
 from mmengine.utils import mkdir_or_exist
 
-from mmkaryo.evaluation.analysis import draw_instances, image_errors, side_by_side, worst_images
+from mmkaryo.evaluation.analysis import draw_instances, errors_of_dump, side_by_side, worst_images
 from mmkaryo.evaluation.metrics.sample_instances import ground_truth, predictions
-from mmkaryo.registry import DATASETS
-from mmkaryo.utils import load_config, register_all_modules
 
 
 def parse_args() -> argparse.Namespace:
@@ -31,11 +28,9 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
-    register_all_modules()
-    cfg = load_config(args.config, args.cfg_options)
-    dataset = DATASETS.build(cfg.test_dataloader.dataset)
+    dataset, errors = errors_of_dump(args.config, args.results, args.cfg_options, args.iou_thr,
+                                     args.score_thr)
     class_names = dataset.metainfo['classes']
-    errors = image_errors(load(args.results), dataset, args.iou_thr, args.score_thr)
     mkdir_or_exist(args.out_dir)
     ranked = worst_images(errors, args.top)
     print(f'worst images (FN + FP), dataset indices: {ranked}')

@@ -3,7 +3,7 @@
 mmdet's ``DumpDetResults`` drops the ground truth, so it is read back from the test dataset's
 ``data_info`` (raw ``instances``), matched to each result by ``img_id``.
 """
-from typing import Any, Dict, List, NamedTuple, Sequence
+from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -53,3 +53,21 @@ def worst_images(errors: Sequence[ImageErrors], top: int) -> List[int]:
     """Indices into ``errors`` of the ``top`` images with most FN + FP (ties: dataset order)."""
     order = sorted(range(len(errors)), key=lambda i: (-(errors[i].fn + errors[i].fp), i))
     return order[:top]
+
+
+def errors_of_dump(config: str, results_file: str, cfg_options: Optional[dict] = None,
+                   iou_thr: float = 0.5, score_thr: float = 0.5) -> Tuple[Any, List[ImageErrors]]:
+    """Build ``config``'s test dataset and match the predictions of ``results_file`` against it.
+
+    ``results_file`` is what ``tools/test.py CONFIG CKPT --out results_file`` dumped. Returns the
+    dataset and each image's :class:`ImageErrors`.
+    """
+    from mmengine.fileio import load
+
+    from mmkaryo.registry import DATASETS
+    from mmkaryo.utils import load_config, register_all_modules
+
+    register_all_modules()
+    cfg = load_config(config, cfg_options)
+    dataset = DATASETS.build(cfg.test_dataloader.dataset)
+    return dataset, image_errors(load(results_file), dataset, iou_thr, score_thr)
