@@ -78,5 +78,7 @@ val_evaluator = [
          backend_args=backend_args),
     dict(type='AJIMetric'),
     dict(type='ChromosomeClassMetric'),
+    # The generator records each image's karyotype (ISCN) in the COCO image record.
+    dict(type='KaryotypeMetric'),
 ]
 test_evaluator = val_evaluator
