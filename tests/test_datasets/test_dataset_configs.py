@@ -7,7 +7,7 @@ import pytest
 from mmengine.config import Config
 
 from mmkaryo.datasets.converters import (convert_autokary2022, convert_cil24, convert_instance_masks,
-                                         convert_mfish, dump_coco, to_class_agnostic,
+                                         convert_mfish, dump_coco, split_coco, to_class_agnostic,
                                          write_inverted_images)
 from mmkaryo.registry import DATASETS
 from mmkaryo.utils.setup_env import register_all_modules
@@ -28,7 +28,10 @@ def roots(synthetic_root):
             dump_coco(coco, str(src / name / 'coco' / f'{split}.json'))
     coco, _ = convert_mfish(str(src / 'mfish'))
     coco = write_inverted_images(coco, str(src / 'mfish'), str(src / 'mfish_converted' / 'images'))
-    dump_coco(coco, str(src / 'mfish_converted' / 'annotations' / 'mfish.json'))
+    # The slide split of `mfish_to_coco.py --test-ratio`, which the mfish config reads.
+    splits = split_coco(coco, {'train': 0.75, 'test': 0.25}, 0, group_of=lambda image: image['slide'])
+    for split, part in splits.items():
+        dump_coco(part, str(src / 'mfish_converted' / 'annotations' / f'mfish_{split}.json'))
     return dict(synthetic=src, autokary2022=src / 'autokary2022', cil24=src / 'cil24',
                 custom=src / 'custom', mfish=src / 'mfish_converted')
 

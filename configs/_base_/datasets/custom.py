@@ -1,79 +1,19 @@
 # Custom instance masks without classes (class-agnostic, one class 'chromosome'), converted once with
 #   python tools/dataset_converters/masks_to_coco.py data/custom data/custom/coco [--layout ...]
 # which writes coco/{train,val}.json (0.9/0.1 by image) with file_name relative to data_root.
-# Evaluation is class-agnostic: mAP@50 over the one class and AJI. Paths are relative to each
-# dataset's data_root; evaluators take the ground truth from the samples (meta key 'instances').
-# Images are read as one grey channel and presented as `num_channels` channels by ImageToChannels.
+# Evaluation is class-agnostic: mAP@50 over the one class and AJI.
+_base_ = './chromosome_instance.py'
+
 dataset_type = 'ChromosomeAgnosticDataset'
 data_root = 'data/custom/'
-image_size = 640
-num_channels = 3
-backend_args = None
-
-train_pipeline = [
-    dict(type='LoadImageFromFile', color_type='grayscale', backend_args=backend_args),
-    dict(type='LoadAnnotations', with_bbox=True, with_mask=True),
-    dict(type='Resize', scale=(image_size, image_size), keep_ratio=True),
-    dict(type='Pad', size=(image_size, image_size), pad_val=dict(img=255)),
-    dict(type='RandomFlip', prob=[0.25, 0.25, 0.25], direction=['horizontal', 'vertical', 'diagonal']),
-    # Any angle in [-180, 180]; masks rotate with the image, then boxes are re-fitted to the masks.
-    dict(type='Rotate', prob=0.5, min_mag=0.0, max_mag=180.0, img_border_value=255),
-    dict(type='BoxesFromMasks'),
-    dict(type='FilterAnnotations', min_gt_bbox_wh=(1, 1), keep_empty=False),
-    dict(type='RandomBrightnessContrast', prob=0.5, brightness_delta=32.0, contrast_range=(0.75, 1.25)),
-    dict(type='ImageToChannels', num_channels=num_channels),
-    dict(type='PackDetInputs',
-         meta_keys=('img_id', 'img_path', 'ori_shape', 'img_shape', 'scale_factor', 'flip',
-                    'flip_direction', 'with_mask', 'karyotype'))
-]
-test_pipeline = [
-    dict(type='LoadImageFromFile', color_type='grayscale', backend_args=backend_args),
-    dict(type='Resize', scale=(image_size, image_size), keep_ratio=True),
-    # No Pad here: mmcv's Pad makes img_shape the padded size, so predictions would be clipped
-    # to the padding (and CPU mask pasting fails on boxes inside it); the data preprocessor pads.
-    # After Resize, so the ground truth stays in original-image coordinates (mmdet's convention).
-    dict(type='LoadAnnotations', with_bbox=True, with_mask=True),
-    dict(type='ImageToChannels', num_channels=num_channels),
-    dict(type='PackDetInputs',
-         meta_keys=('img_id', 'img_path', 'ori_shape', 'img_shape', 'scale_factor', 'with_mask',
-                    'karyotype', 'instances'))
-]
 
 train_dataloader = dict(
-    batch_size=4,
-    num_workers=2,
-    persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=True),
-    batch_sampler=dict(type='AspectRatioBatchSampler'),
-    dataset=dict(
-        type=dataset_type,
-        data_root=data_root,
-        ann_file='coco/train.json',
-        data_prefix=dict(img=''),
-        with_mask=True,
-        filter_cfg=dict(filter_empty_gt=True, min_size=1),
-        pipeline=train_pipeline,
-        backend_args=backend_args))
-val_dataloader = dict(
-    batch_size=1,
-    num_workers=2,
-    persistent_workers=True,
-    drop_last=False,
-    sampler=dict(type='DefaultSampler', shuffle=False),
-    dataset=dict(
-        type=dataset_type,
-        data_root=data_root,
-        ann_file='coco/val.json',
-        data_prefix=dict(img=''),
-        with_mask=True,
-        test_mode=True,
-        pipeline=test_pipeline,
-        backend_args=backend_args))
+    dataset=dict(type=dataset_type, data_root=data_root, ann_file='coco/train.json'))
+val_dataloader = dict(dataset=dict(type=dataset_type, data_root=data_root, ann_file='coco/val.json'))
 test_dataloader = val_dataloader
 
 val_evaluator = [
-    dict(type='CocoMetric', metric=['bbox', 'segm'], iou_thrs=[0.5], format_only=False,
-         backend_args=backend_args),
+    dict(type='CocoMetric', metric=['bbox', 'segm'], iou_thrs=[0.5], format_only=False),
     dict(type='AJIMetric'),
 ]
 test_evaluator = val_evaluator

@@ -1,82 +1,23 @@
 # M-FISH (82 real metaphases, masks + 24 classes + karyotypes; licence in README.TXT, which the
 # converter copies beside the images). Convert once, never into ../shared:
 #   python tools/dataset_converters/mfish_to_coco.py ../shared/data/mfish-dapi \
-#       data/mfish/annotations/mfish.json --invert-to data/mfish/images
+#       data/mfish/annotations/mfish.json --invert-to data/mfish/images --test-ratio 0.25
 # The DAPI images are bright on dark; --invert-to writes inverted PNG copies (dark on light, like the
 # G-banded sets) and those are what this config reads. Chromosome masks overlap where the label image
-# marks overlap (255). The set is small and used for evaluation: train, val and test all read the
-# one file, so do not report val/test numbers of a model trained with this config's train_dataloader.
-# Paths are relative to each dataset's data_root; evaluators take the ground truth from the samples.
-dataset_type = 'ChromosomeDataset'
-data_root = 'data/mfish/'
-image_size = 640
-num_channels = 3
-backend_args = None
+# marks overlap (255). --test-ratio splits by slide: train on mfish_train.json, test on mfish_test.json.
+_base_ = './chromosome_instance.py'
 
-train_pipeline = [
-    dict(type='LoadImageFromFile', color_type='grayscale', backend_args=backend_args),
-    dict(type='LoadAnnotations', with_bbox=True, with_mask=True),
-    dict(type='Resize', scale=(image_size, image_size), keep_ratio=True),
-    dict(type='Pad', size=(image_size, image_size), pad_val=dict(img=255)),
-    dict(type='RandomFlip', prob=[0.25, 0.25, 0.25], direction=['horizontal', 'vertical', 'diagonal']),
-    # Any angle in [-180, 180]; masks rotate with the image, then boxes are re-fitted to the masks.
-    dict(type='Rotate', prob=0.5, min_mag=0.0, max_mag=180.0, img_border_value=255),
-    dict(type='BoxesFromMasks'),
-    dict(type='FilterAnnotations', min_gt_bbox_wh=(1, 1), keep_empty=False),
-    dict(type='RandomBrightnessContrast', prob=0.5, brightness_delta=32.0, contrast_range=(0.75, 1.25)),
-    dict(type='ImageToChannels', num_channels=num_channels),
-    dict(type='PackDetInputs',
-         meta_keys=('img_id', 'img_path', 'ori_shape', 'img_shape', 'scale_factor', 'flip',
-                    'flip_direction', 'with_mask', 'karyotype'))
-]
-test_pipeline = [
-    dict(type='LoadImageFromFile', color_type='grayscale', backend_args=backend_args),
-    dict(type='Resize', scale=(image_size, image_size), keep_ratio=True),
-    # No Pad here: mmcv's Pad makes img_shape the padded size, so predictions would be clipped
-    # to the padding (and CPU mask pasting fails on boxes inside it); the data preprocessor pads.
-    # After Resize, so the ground truth stays in original-image coordinates (mmdet's convention).
-    dict(type='LoadAnnotations', with_bbox=True, with_mask=True),
-    dict(type='ImageToChannels', num_channels=num_channels),
-    dict(type='PackDetInputs',
-         meta_keys=('img_id', 'img_path', 'ori_shape', 'img_shape', 'scale_factor', 'with_mask',
-                    'karyotype', 'instances'))
-]
+data_root = 'data/mfish/'
+images = dict(img='images/')
 
 train_dataloader = dict(
-    batch_size=4,
-    num_workers=2,
-    persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=True),
-    batch_sampler=dict(type='AspectRatioBatchSampler'),
-    dataset=dict(
-        type=dataset_type,
-        data_root=data_root,
-        ann_file='annotations/mfish.json',
-        data_prefix=dict(img='images/'),
-        with_mask=True,
-        filter_cfg=dict(filter_empty_gt=True, min_size=1),
-        pipeline=train_pipeline,
-        backend_args=backend_args))
+    dataset=dict(data_root=data_root, ann_file='annotations/mfish_train.json', data_prefix=images))
 val_dataloader = dict(
-    batch_size=1,
-    num_workers=2,
-    persistent_workers=True,
-    drop_last=False,
-    sampler=dict(type='DefaultSampler', shuffle=False),
-    dataset=dict(
-        type=dataset_type,
-        data_root=data_root,
-        ann_file='annotations/mfish.json',
-        data_prefix=dict(img='images/'),
-        with_mask=True,
-        test_mode=True,
-        pipeline=test_pipeline,
-        backend_args=backend_args))
+    dataset=dict(data_root=data_root, ann_file='annotations/mfish_test.json', data_prefix=images))
 test_dataloader = val_dataloader
 
 val_evaluator = [
-    dict(type='CocoMetric', metric=['bbox', 'segm'], iou_thrs=[0.5], format_only=False,
-         backend_args=backend_args),
+    dict(type='CocoMetric', metric=['bbox', 'segm'], iou_thrs=[0.5], format_only=False),
     dict(type='AJIMetric'),
     dict(type='ChromosomeClassMetric'),
     dict(type='KaryotypeMetric'),
