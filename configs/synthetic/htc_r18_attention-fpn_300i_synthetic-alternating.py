@@ -1,16 +1,5 @@
 # Regime 3 at CPU scale with HTC: the alternating data of the Mask R-CNN config, with the masking HTC
 # head (the interleaved mask losses skip box-only batches).
-_base_ = ['../_base_/models/htc_r18_fpn_cpu.py', './_base_/synthetic_320px_300i.py']
-
-source_ratios = [1, 1]  # [box-only, mask]
+_base_ = ['../_base_/models/htc_r18_fpn_cpu.py', './_base_/synthetic_alternating_320px_300i.py']
 
 model = dict(neck=dict(type='AttentionFPN'))
-train_dataloader = dict(
-    batch_sampler=dict(
-        _delete_=True,
-        type='AlternatingSourceBatchSampler',
-        ratios=source_ratios,
-        epoch_source=1,
-        infinite=True),
-    dataset=dict(
-        _delete_=True, type='ConcatDataset', datasets=[_base_.box_dataset, _base_.mask_dataset]))
