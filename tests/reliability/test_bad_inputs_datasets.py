@@ -113,7 +113,9 @@ def test_an_image_without_chromosomes_trains_and_evaluates(tmp_path, synthetic_c
 
     test_set = _dataset(ann_file, synthetic_cfg.test_dataloader.dataset.pipeline, test_mode=True,
                         with_mask=True)
-    coco_metric, aji_metric, class_metric = synthetic_cfg.test_evaluator  # scoring every prediction:
+    metric_cfgs = {metric['type']: metric for metric in synthetic_cfg.test_evaluator}
+    coco_metric, aji_metric, class_metric = (metric_cfgs[name] for name in  # scoring every prediction:
+                                             ('CocoMetric', 'AJIMetric', 'ChromosomeClassMetric'))
     evaluator = Evaluator([coco_metric, dict(aji_metric, score_thr=0.0), dict(class_metric, score_thr=0.0)])
     evaluator.dataset_meta = test_set.metainfo
     model.eval()
