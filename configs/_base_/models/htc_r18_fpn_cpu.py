@@ -5,9 +5,7 @@ _base_ = './htc_r50_fpn.py'
 model = dict(
     backbone=dict(depth=18, init_cfg=None),
     neck=dict(in_channels=[64, 128, 256, 512]),
-    # Chromosomes at 320 px have boxes of ~13 x 14 px (median); mmdet's smallest anchor is 32 px and
-    # reaches IoU >= 0.3 with only 26 % of them, scale 4 (16 px at stride 4) with 85 % (measured on
-    # synthetic test images, docs/experiments.md).
+    # Anchors sized for 320 px chromosomes: see mask-rcnn_r18_fpn_cpu.py.
     rpn_head=dict(anchor_generator=dict(scales=[4])),
     train_cfg=dict(
         rpn_proposal=dict(nms_pre=1000, max_per_img=200),
