@@ -18,12 +18,17 @@ from mmdet.registry import VISBACKENDS as MMDET_VISBACKENDS
 from mmdet.registry import VISUALIZERS as MMDET_VISUALIZERS
 from mmengine.registry import Registry
 
+from mmkaryo.utils.scratch_check import build_model_warning_from_scratch
+
 DATASETS = Registry('dataset', parent=MMDET_DATASETS, scope='mmkaryo', locations=['mmkaryo.datasets'])
 DATA_SAMPLERS = Registry(
     'data sampler', parent=MMDET_DATA_SAMPLERS, scope='mmkaryo', locations=['mmkaryo.datasets.samplers'])
 TRANSFORMS = Registry(
     'transform', parent=MMDET_TRANSFORMS, scope='mmkaryo', locations=['mmkaryo.datasets.transforms'])
-MODELS = Registry('model', parent=MMDET_MODELS, scope='mmkaryo', locations=['mmkaryo.models'])
+# Builds as mmengine does, and warns when a detector trains a random backbone frozen or with norms in
+# eval mode (mmkaryo/utils/scratch_check.py).
+MODELS = Registry('model', parent=MMDET_MODELS, scope='mmkaryo', locations=['mmkaryo.models'],
+                  build_func=build_model_warning_from_scratch)
 MODEL_WRAPPERS = Registry(
     'model_wrapper', parent=MMDET_MODEL_WRAPPERS, scope='mmkaryo', locations=['mmkaryo.models'])
 TASK_UTILS = Registry('task util', parent=MMDET_TASK_UTILS, scope='mmkaryo', locations=['mmkaryo.models'])

@@ -10,7 +10,8 @@ test config and ``return_inds=True``, and stores on each kept detection:
 * ``class_scores``: (K + 1,) softmax over the K classes and background (last) of its RoI;
 * ``roi_index``: the RoI it came from (one RoI may yield detections of several classes).
 
-Boxes, scores and labels are exactly those the unwrapped head returns.
+Boxes, scores and labels are exactly those the unwrapped head returns. A head whose predictions already
+carry both fields (``provides_class_scores``, e.g. :class:`ChromosomenessBBoxHead`) is left as it is.
 """
 import torch
 from mmdet.models.layers import multiclass_nms
@@ -35,7 +36,7 @@ def final_bbox_head(model: nn.Module) -> nn.Module:
 def attach_class_scores(model: nn.Module) -> nn.Module:
     """Make ``model``'s predictions carry ``class_scores`` and ``roi_index`` (idempotent)."""
     head = final_bbox_head(model)
-    if getattr(head, _MARK, False):
+    if getattr(head, _MARK, False) or getattr(head, 'provides_class_scores', False):
         return model
     original = head._predict_by_feat_single
 

@@ -28,3 +28,24 @@ def test_slide_split_keeps_slides_apart(tmp_path, mfish_root):
     assert [c['name'] for c in agnostic['categories']] == ['chromosome']
     assert len(agnostic['annotations']) == len(test['annotations'])
     assert 'mfish_train.json' in proc.stdout and 'files written' in proc.stdout
+
+
+@pytest.mark.slow
+def test_validation_slides_come_from_the_training_slides(tmp_path, mfish_root):
+    def convert(out: Path, *extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, str(ROOT / 'tools' / 'dataset_converters' / 'mfish_to_coco.py'), mfish_root,
+             str(out), '--test-ratio', '0.25', '--seed', '0', *extra],
+            capture_output=True, text=True, timeout=600)
+
+    plain, with_val = tmp_path / 'plain' / 'mfish.json', tmp_path / 'val' / 'mfish.json'
+    for proc in (convert(plain), convert(with_val, '--val-ratio', '0.15')):
+        assert proc.returncode == 0, proc.stderr[-3000:]
+    slides = lambda path: {im['slide'] for im in json.loads(path.read_text())['images']}  # noqa: E731
+    train, val = slides(with_val.with_name('mfish_train.json')), slides(with_val.with_name('mfish_val.json'))
+    test = slides(with_val.with_name('mfish_test.json'))
+    assert test == slides(plain.with_name('mfish_test.json'))  # the test slides do not move
+    assert train | val == slides(plain.with_name('mfish_train.json'))
+    assert val and train and not train & val
+    bad = convert(tmp_path / 'bad' / 'mfish.json', '--val-ratio', '0.8')
+    assert bad.returncode == 1 and '--val-ratio 0.8' in bad.stderr

@@ -1,10 +1,11 @@
 """Convert M-FISH label maps (*D.tif + *K.tif + case-info.txt per folder) to COCO.
 
 Usage: python tools/dataset_converters/mfish_to_coco.py SRC_ROOT OUT_JSON [--invert-to DIR]
-       [--min-area 30] [--test-ratio 0.2 --seed 0]
+       [--min-area 30] [--test-ratio 0.2 [--val-ratio 0.1] --seed 0]
 Writes OUT_JSON (24 classes, overlapping RLE masks, karyotype per image) and OUT_JSON with the suffix
 _agnostic (one class). With --test-ratio, also a slide-level split (no slide in both) into
-<stem>_train/<stem>_test files, each in both forms. Without --invert-to, file_name points at SRC_ROOT's *D.tif (bright on dark);
+<stem>_train/<stem>_test files, each in both forms. --val-ratio then moves that share of all slides
+from the training slides into <stem>_val (for choosing thresholds; the test slides stay the same). Without --invert-to, file_name points at SRC_ROOT's *D.tif (bright on dark);
 with it, inverted PNG copies (dark on light, the form the models see) and README.TXT (the licence)
 are written under DIR and file_name is relative to DIR. Never point DIR inside SRC_ROOT.
 Exits 1 naming the file on fatal input.
@@ -26,12 +27,19 @@ def parse_args() -> argparse.Namespace:
                         help='components with fewer class pixels are dropped as fragments')
     parser.add_argument('--test-ratio', type=float, default=0.0,
                         help='also write a slide-level train/test split with this share of slides')
+    parser.add_argument('--val-ratio', type=float, default=0.0,
+                        help='with --test-ratio: this share of all slides, taken from the training '
+                        'slides, goes to <stem>_val')
     parser.add_argument('--seed', type=int, default=0, help='seed of the slide split')
     return parser.parse_args()
 
 
 def main() -> int:
     args = parse_args()
+    if args.val_ratio and not 0 < args.val_ratio < 1.0 - args.test_ratio:
+        print(f'error: --val-ratio {args.val_ratio} needs --test-ratio and must lie in '
+              f'(0, 1 - test ratio)', file=sys.stderr)
+        return 1
     try:
         coco, report = convert_mfish(args.src_root, args.min_area)
         if args.invert_to:
@@ -45,6 +53,11 @@ def main() -> int:
     if args.test_ratio > 0:
         splits = split_coco(coco, {'train': 1.0 - args.test_ratio, 'test': args.test_ratio},
                             args.seed, group_of=lambda image: image['slide'])
+        if args.val_ratio > 0:
+            train_share = 1.0 - args.test_ratio
+            splits.update(split_coco(splits['train'], {'train': 1.0 - args.val_ratio / train_share,
+                                                         'val': args.val_ratio / train_share},
+                                     args.seed, group_of=lambda image: image['slide']))
         sets.update({f'{stem}_{name}': split for name, split in splits.items()})
     files = {}
     for name, data in sets.items():

@@ -3,7 +3,9 @@
 _base_ = './cascade-mask-rcnn_r50_fpn.py'
 
 model = dict(
-    backbone=dict(depth=18, init_cfg=None),
+    # From random weights every layer trains and BatchNorm keeps learning its statistics (mmdet's
+    # frozen_stages=1 and norm_eval=True are for fine-tuning ImageNet weights).
+    backbone=dict(depth=18, init_cfg=None, frozen_stages=-1, norm_eval=False),
     neck=dict(in_channels=[64, 128, 256, 512]),
     # Anchors sized for 320 px chromosomes: see mask-rcnn_r18_fpn_cpu.py.
     rpn_head=dict(anchor_generator=dict(scales=[4])),

@@ -1,0 +1,39 @@
+# The M-FISH model zoo's 24-class model: light Mask R-CNN R-18 FPN from random weights at native
+# resolution (640 px; the images are 645 x 517), batch 2, 2000 iterations on the training slides,
+# validated every 250 iterations on the validation slides, tested on the held-out slides.
+# Detections are kept by chromosome-ness (1 - p(background)), named by their best class.
+# Convert once (never into ../shared):
+#   python tools/dataset_converters/mfish_to_coco.py ../shared/data/mfish-dapi \
+#       data/mfish/annotations/mfish.json --invert-to data/mfish/images --test-ratio 0.25 --val-ratio 0.15
+_base_ = [
+    '../_base_/models/mask-rcnn_r18_fpn-light_cpu.py', '../_base_/datasets/mfish.py',
+    '../_base_/schedules/sgd_scratch_2000i.py', '../_base_/default_runtime.py'
+]
+
+# The model's operating threshold on chromosome-ness: detections below it are not chromosomes for AJI,
+# the class and karyotype metrics and the analysis CLI. Chosen on the validation slides
+# (tools/analysis_tools/choose_score_thr.py), never on the test slides.
+score_thr = 0.5
+val_interval = 250
+
+train_dataloader = dict(batch_size=2, num_workers=1)
+val_dataloader = dict(num_workers=1, dataset=dict(ann_file='annotations/mfish_val.json'))
+test_dataloader = dict(num_workers=1, dataset=dict(ann_file='annotations/mfish_test.json'))
+
+val_evaluator = [
+    dict(type='CocoMetric', metric=['bbox', 'segm'], iou_thrs=[0.5], format_only=False),
+    dict(type='ClassAgnosticCocoMetric', metric=['bbox', 'segm'], iou_thrs=[0.5], format_only=False,
+         prefix='agnostic'),
+    dict(type='AJIMetric', score_thr=score_thr),
+    dict(type='ChromosomeClassMetric', score_thr=score_thr),
+    dict(type='KaryotypeMetric', score_thr=score_thr),
+]
+test_evaluator = val_evaluator
+
+default_hooks = dict(
+    logger=dict(type='LoggerHook', interval=25),
+    checkpoint=dict(type='CheckpointHook', by_epoch=False, interval=val_interval, max_keep_ckpts=2,
+                    save_best='aji/agnostic_aji', rule='greater'))
+log_processor = dict(by_epoch=False, window_size=25)
+
+env_cfg = dict(dist_cfg=dict(backend='gloo'))

@@ -1,0 +1,85 @@
+"""Learning curves from mmengine's ``vis_data/scalars.json`` logs."""
+import json
+from pathlib import Path
+from typing import Dict, List, Sequence, Tuple
+
+Records = Dict[int, Dict[str, float]]
+
+
+def find_scalar_files(source: str) -> List[Path]:
+    """``source`` itself if it is a file, else every ``*/vis_data/scalars.json`` under it, oldest first.
+
+    Raises:
+        FileNotFoundError: if there is none.
+    """
+    path = Path(source)
+    if path.is_file():
+        return [path]
+    files = sorted(path.glob('*/vis_data/scalars.json')) if path.is_dir() else []
+    if not files:
+        raise FileNotFoundError(f'{source}: no scalars.json (expected <work_dir>/<timestamp>/vis_data/)')
+    return files
+
+
+def read_scalars(files: Sequence[Path]) -> Tuple[Records, Records]:
+    """Training and validation records by iteration, later files overriding earlier ones.
+
+    A record with a ``loss`` key is a training record (its ``step`` is the iteration); any other record
+    with a ``step`` is a validation record. Non-numeric values are dropped.
+
+    Raises:
+        ValueError: naming the file and line of a record that is not JSON.
+    """
+    train: Records = {}
+    val: Records = {}
+    for file in files:
+        for number, line in enumerate(file.read_text().splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise ValueError(f'{file}:{number}: not a JSON record ({err})') from err
+            if not isinstance(record, dict) or 'step' not in record:
+                continue
+            values = {k: float(v) for k, v in record.items()
+                      if isinstance(v, (int, float)) and k != 'step'}
+            (train if 'loss' in record else val).setdefault(int(record['step']), {}).update(values)
+    return train, val
+
+
+def plot_curves(train: Records, val: Records, losses: Sequence[str], metrics: Sequence[str], out: str,
+                title: str = '') -> None:
+    """Write a PNG: training losses (left) and validation metrics (right) against iterations.
+
+    Keys absent from every record are left out.
+
+    Raises:
+        ValueError: if no requested loss and no requested metric is present.
+    """
+    import matplotlib
+    matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
+
+    loss_keys = [k for k in losses if any(k in r for r in train.values())]
+    metric_keys = [k for k in metrics if any(k in r for r in val.values())]
+    if not loss_keys and not metric_keys:
+        raise ValueError(f'none of the losses {list(losses)} or metrics {list(metrics)} is in the log')
+    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.5))
+    for axis, records, keys, label in ((left, train, loss_keys, 'training loss'),
+                                       (right, val, metric_keys, 'validation')):
+        for key in keys:
+            steps = sorted(s for s, r in records.items() if key in r)
+            axis.plot(steps, [records[s][key] for s in steps], marker='o' if records is val else None,
+                      markersize=3, label=key)
+        axis.set_xlabel('iteration')
+        axis.set_ylabel(label)
+        axis.grid(alpha=0.3)
+        if keys:
+            axis.legend(fontsize=8)
+    left.set_yscale('log')
+    right.set_ylim(0, 1)
+    fig.suptitle(title, fontsize=9)
+    fig.tight_layout()
+    fig.savefig(out, dpi=100)
+    plt.close(fig)
