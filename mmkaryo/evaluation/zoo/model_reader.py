@@ -1,0 +1,36 @@
+"""A trained detector as the zoo's per-image predictor, and its operating threshold."""
+from pathlib import Path
+from typing import Callable, Optional, Tuple
+
+from mmengine.config import Config
+
+from mmkaryo.apis.inferencer import KaryotypeInferencer
+from mmkaryo.evaluation.zoo.detections import Prediction
+from mmkaryo.evaluation.zoo.model_prediction import prediction_from_result
+
+
+def operating_score_thr(cfg: Config, explicit: Optional[float], source: str) -> float:
+    """``explicit`` if given, else the config's top-level ``score_thr`` (the one its metrics use).
+
+    Raises ``ValueError`` naming ``source`` when neither exists or the value lies outside [0, 1].
+    """
+    value = explicit if explicit is not None else cfg.get('score_thr')
+    if value is None:
+        raise ValueError(f'{source}: the config sets no top-level score_thr; pass --score-thr')
+    if not 0.0 <= float(value) <= 1.0:
+        raise ValueError(f'{source}: score_thr must lie in [0, 1], got {value}')
+    return float(value)
+
+
+def model_predictor(config: str, checkpoint: str, score_thr: Optional[float] = None,
+                    device: str = 'cpu') -> Tuple[Callable[[Path], Prediction], float]:
+    """Build a :class:`KaryotypeInferencer` that reads every detection (``score_thr=0.0``; the
+    model's rcnn score floor still applies) and return ``(predict, operating threshold)``, where
+    ``predict(path)`` gives the image's :class:`Prediction` at :func:`operating_score_thr`."""
+    inferencer = KaryotypeInferencer(config, checkpoint, device=device, score_thr=0.0)
+    operating = operating_score_thr(inferencer.model.cfg, score_thr, config)
+
+    def predict(path: Path) -> Prediction:
+        return prediction_from_result(inferencer.read(path), operating, inferencer.extra_penalty)
+
+    return predict, operating
