@@ -7,7 +7,7 @@
 #       data/mfish/annotations/mfish.json --invert-to data/mfish/images --test-ratio 0.25 --val-ratio 0.15
 _base_ = [
     '../_base_/models/mask-rcnn_r18_fpn-light_cpu.py', '../_base_/datasets/mfish.py',
-    '../_base_/schedules/sgd_scratch_1500i.py', '../_base_/default_runtime.py'
+    '../_base_/schedules/sgd_scratch_1500i.py', '../_base_/scratch_cpu_runtime.py'
 ]
 
 # The model's operating threshold on chromosome-ness: detections below it are not chromosomes for AJI,
@@ -22,21 +22,3 @@ train_pipeline = [step for step in _base_.train_pipeline if step['type'] != 'Pad
 train_dataloader = dict(batch_size=2, num_workers=1, dataset=dict(pipeline=train_pipeline))
 val_dataloader = dict(num_workers=1, dataset=dict(ann_file='annotations/mfish_val.json'))
 test_dataloader = dict(num_workers=1, dataset=dict(ann_file='annotations/mfish_test.json'))
-
-val_evaluator = [
-    dict(type='CocoMetric', metric=['bbox', 'segm'], iou_thrs=[0.5], format_only=False),
-    dict(type='ClassAgnosticCocoMetric', metric=['bbox', 'segm'], iou_thrs=[0.5], format_only=False,
-         prefix='agnostic'),
-    dict(type='AJIMetric', score_thr=score_thr),
-    dict(type='ChromosomeClassMetric', score_thr=score_thr),
-    dict(type='KaryotypeMetric', score_thr=score_thr),
-]
-test_evaluator = val_evaluator
-
-default_hooks = dict(
-    logger=dict(type='LoggerHook', interval=25),
-    checkpoint=dict(type='CheckpointHook', by_epoch=False, interval=val_interval, max_keep_ckpts=2,
-                    save_best='aji/agnostic_aji', rule='greater'))
-log_processor = dict(by_epoch=False, window_size=25)
-
-env_cfg = dict(dist_cfg=dict(backend='gloo'))

@@ -4,6 +4,9 @@ from typing import Any, Optional
 
 from mmengine.config import Config
 
+#: metrics that keep only predictions scoring at least their ``score_thr``
+THRESHOLDED_METRICS = ('AJIMetric', 'ChromosomeClassMetric', 'KaryotypeMetric')
+
 
 def load_config(path: str,
                 cfg_options: Optional[dict] = None,
@@ -15,7 +18,9 @@ def load_config(path: str,
     dataset whose ``data_root`` was the config's own ``data_root`` (mmengine substitutes base-config
     variables when it parses them, so a plain merge would change only the top-level key).
     ``work_dir`` beats the config's own, which beats ``./work_dirs/<config name>``. The caller's dict
-    is not modified.
+    is not modified. A top-level ``score_thr`` (the model's operating threshold on its detection score)
+    becomes the ``score_thr`` of every val/test evaluator of :data:`THRESHOLDED_METRICS`, after the
+    options are merged (so ``score_thr=0.4`` moves them all).
 
     Raises:
         FileNotFoundError: ``path`` does not exist.
@@ -29,11 +34,24 @@ def load_config(path: str,
         cfg.merge_from_dict(dict(cfg_options))
         if 'data_root' in cfg_options and old_root is not None:
             _replace_data_root(cfg._cfg_dict, old_root, cfg_options['data_root'])
+    apply_score_thr(cfg)
     if work_dir is not None:
         cfg.work_dir = work_dir
     elif cfg.get('work_dir') is None:
         cfg.work_dir = osp.join('./work_dirs', osp.splitext(osp.basename(path))[0])
     return cfg
+
+
+def apply_score_thr(cfg: Config) -> None:
+    """Give the config's top-level ``score_thr`` (if any) to its thresholded val/test evaluators."""
+    score_thr = cfg.get('score_thr')
+    if score_thr is None:
+        return
+    for key in ('val_evaluator', 'test_evaluator'):
+        evaluators = cfg.get(key)
+        for evaluator in evaluators if isinstance(evaluators, (list, tuple)) else [evaluators]:
+            if isinstance(evaluator, dict) and evaluator.get('type') in THRESHOLDED_METRICS:
+                evaluator['score_thr'] = score_thr
 
 
 def _replace_data_root(node: Any, old: str, new: str) -> None:

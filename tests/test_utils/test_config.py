@@ -26,3 +26,17 @@ def test_other_options_and_work_dir():
 def test_missing_config_names_the_file():
     with pytest.raises(FileNotFoundError, match='no_such.py'):
         load_config('no_such.py')
+
+
+def test_the_models_score_thr_reaches_the_thresholded_metrics():
+    path = str(ROOT / 'configs/mfish/mask-rcnn_r18_fpn-light_1500i_mfish.py')
+    for options, expected in ((None, load_config(path).score_thr), ({'score_thr': 0.35}, 0.35)):
+        cfg = load_config(path, options)
+        for evaluators in (cfg.val_evaluator, cfg.test_evaluator):
+            thresholds = {e['type']: e.get('score_thr') for e in evaluators}
+            assert thresholds['AJIMetric'] == thresholds['ChromosomeClassMetric'] == expected
+            assert thresholds['KaryotypeMetric'] == expected
+            assert thresholds['CocoMetric'] is None  # mAP ranks every detection
+    plain = load_config(str(ROOT / 'configs/mfish/mask-rcnn_r18_fpn_300i_mfish.py'))
+    assert 'score_thr' not in plain
+    assert {e.get('score_thr') for e in plain.val_evaluator} == {None}  # the metrics' own defaults

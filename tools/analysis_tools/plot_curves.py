@@ -14,8 +14,8 @@ import sys
 from mmkaryo.evaluation.analysis.curves import find_scalar_files, plot_curves, read_scalars
 
 DEFAULT_LOSSES = ('loss', 'loss_rpn_cls', 'loss_rpn_bbox', 'loss_cls', 'loss_bbox', 'loss_mask')
-DEFAULT_METRICS = ('aji/agnostic_aji', 'aji/aji', 'coco/segm_mAP_50', 'agnostic/segm_mAP_50',
-                   'coco/bbox_mAP_50', 'agnostic/bbox_mAP_50')
+DEFAULT_METRICS = ('aji/agnostic_aji', 'aji/aji', 'coco/segm_mAP_50', 'coco/agnostic_segm_mAP_50',
+                   'coco/bbox_mAP_50', 'coco/agnostic_bbox_mAP_50', 'chromosome/accuracy')
 
 
 def parse_args() -> argparse.Namespace:

@@ -18,6 +18,7 @@ test_dataloader = val_dataloader
 
 val_evaluator = [
     dict(type='CocoMetric', metric=['bbox', 'segm'], iou_thrs=[0.5], format_only=False),
+    dict(type='ClassAgnosticCocoMetric', metric=['bbox', 'segm'], iou_thrs=[0.5], format_only=False),
     dict(type='AJIMetric'),
     dict(type='ChromosomeClassMetric'),
     dict(type='KaryotypeMetric'),

@@ -14,6 +14,7 @@ test_dataloader = dict(dataset=generated)
 
 val_evaluator = [
     dict(type='CocoMetric', metric=['bbox', 'segm'], iou_thrs=[0.5], format_only=False),
+    dict(type='ClassAgnosticCocoMetric', metric=['bbox', 'segm'], iou_thrs=[0.5], format_only=False),
     dict(type='AJIMetric'),
     dict(type='ChromosomeClassMetric'),
     # The generator records each image's karyotype (ISCN) in the COCO image record.
