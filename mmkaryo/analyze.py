@@ -1,10 +1,13 @@
 """Analyse metaphase images: detections, karyotype, overlays, karyograms, COCO results, HTML report.
 
-``python tools/analyze.py CONFIG CHECKPOINT INPUT... --out-dir DIR`` (or ``python -m mmkaryo.analyze``,
-or ``mmkaryo-analyze``) writes per image ``<name>.json``, ``<name>_overlay.png``,
-``<name>_karyogram.png``, and once ``results.coco.json`` (COCO results, image ids 1..n in input order)
-and ``report.html``. Image files that cannot be decoded are skipped and listed at the end; the exit
-status is 1 when an input is missing or no image could be read.
+``python tools/analyze.py INPUT... --out-dir DIR [--config CFG --checkpoint CKPT]`` (or
+``python -m mmkaryo.analyze``, or ``mmkaryo-analyze``) reads the images with the packaged default
+model, or with the model given by ``--config`` and ``--checkpoint`` (both or neither). It writes per
+image ``<name>.json``, ``<name>_overlay.png``, ``<name>_karyogram.png``, and once
+``results.coco.json`` (COCO results, image ids 1..n in input order) and ``report.html``, and prints
+one line per image with its polarity and whether it was inverted for the model. Image files that
+cannot be decoded are skipped and listed at the end; the exit status is 1 when the model cannot be
+loaded, an input is missing or no image could be read.
 """
 import argparse
 import json
@@ -13,28 +16,40 @@ from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
 from mmengine.config import DictAction
-from mmengine.utils import ProgressBar
 from PIL import Image
 
-from mmkaryo.apis import (KaryotypeInferencer, KaryotypeResult, list_images, read_gray_image, render_overlay,
-                          render_report, result_record)
+from mmkaryo.apis import (POLARITIES, KaryotypeInferencer, KaryotypeResult, list_images, polarity_note,
+                          read_gray_image, render_overlay, render_report, result_record)
+from mmkaryo.apis.model_keys import DEFAULT_SCORE_THR
+from mmkaryo.apis.polarity import AUTO
 from mmkaryo.karyotype import DEFAULT_EXTRA_PENALTY, render_karyogram
 
 
 def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
+    """Parse the CLI; exits 2 (argparse's usage error) when only one of --config/--checkpoint is given."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('config', help='detector config file')
-    parser.add_argument('checkpoint', help='checkpoint file')
     parser.add_argument('inputs', nargs='+', help='image files or folders of images')
     parser.add_argument('--out-dir', required=True, help='folder for the outputs')
+    parser.add_argument('--config', help='detector config file (with --checkpoint; default: the packaged '
+                        'model, mmkaryo/model_zoo/mfish_24class)')
+    parser.add_argument('--checkpoint', help='checkpoint file (with --config)')
     parser.add_argument('--device', default='cpu')
-    parser.add_argument('--score-thr', type=float, default=0.3, help='minimum detection score')
+    parser.add_argument('--score-thr', type=float, default=None,
+                        help='minimum detection score (default: the config\'s score_thr, else '
+                        f'{DEFAULT_SCORE_THR})')
+    parser.add_argument('--polarity', choices=(AUTO, ) + POLARITIES, default=AUTO,
+                        help='the images\' polarity: detected per image (auto) or given; an image whose '
+                        'polarity differs from the model\'s (its config\'s image_polarity, dark_on_light '
+                        'when absent) is inverted')
     parser.add_argument('--extra-penalty', type=float, default=DEFAULT_EXTRA_PENALTY,
                         help='cost in nats of each chromosome beyond the normal count')
     parser.add_argument('--argmax', action='store_true', help='read classes by argmax, no karyotype prior')
     parser.add_argument('--cfg-options', nargs='+', action=DictAction, metavar='KEY=VALUE',
                         help='config overrides, e.g. model.test_cfg.rcnn.score_thr=0.1')
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if (args.config is None) != (args.checkpoint is None):
+        parser.error('--config and --checkpoint go together: give both, or neither for the packaged model')
+    return args
 
 
 def write_image_outputs(result: KaryotypeResult, image_id: int, out_dir: Path) -> dict:
@@ -62,8 +77,9 @@ def analyze(inferencer: KaryotypeInferencer, inputs: Sequence[str],
     """Read every image of ``inputs`` and write all outputs to ``out_dir``.
 
     An image file that cannot be decoded (truncated, empty, not an image) is skipped, not fatal.
-    Returns the records of the images read (image ids 1..n in input order) and one message naming
-    the file and the problem per skipped image. Raises FileNotFoundError/ValueError on missing
+    Prints one line per image: its polarity and whether it was inverted for the model, its
+    karyotype. Returns the records of the images read (image ids 1..n in input order) and one message
+    naming the file and the problem per skipped image. Raises FileNotFoundError/ValueError on missing
     inputs or image names that would collide in ``out_dir``.
     """
     paths = list_images(inputs)
@@ -73,28 +89,30 @@ def analyze(inferencer: KaryotypeInferencer, inputs: Sequence[str],
         raise ValueError(f'input images share names {duplicates}; outputs are named after the image')
     out_dir.mkdir(parents=True, exist_ok=True)
     records, skipped = [], []
-    progress = ProgressBar(len(paths))
-    for path in paths:
+    for k, path in enumerate(paths, start=1):
         try:
             gray = read_gray_image(path)
         except (OSError, ValueError) as error:
             skipped.append(str(error))
+            print(f'[{k}/{len(paths)}] {path.name}: skipped (unreadable)', flush=True)
         else:
-            records.append(write_image_outputs(inferencer.read(gray, name=path.stem), len(records) + 1,
-                                               out_dir))
-        progress.update()
+            record = write_image_outputs(inferencer.read(gray, name=path.stem), len(records) + 1, out_dir)
+            records.append(record)
+            print(f'[{k}/{len(paths)}] {path.name}: {polarity_note(record)}; {record["karyotype"]}, '
+                  f'{record["num_instances"]} chromosomes', flush=True)
     write_run_outputs(records, out_dir)
     return records, skipped
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    """Run the CLI; return 0, or 1 (with the problem on stderr) when no image could be read."""
+    """Run the CLI; return 0, or 1 (with the problem on stderr) when the model cannot be loaded, an
+    input is missing or no image could be read."""
     args = parse_args(argv)
-    inferencer = KaryotypeInferencer(
-        args.config, args.checkpoint, device=args.device, score_thr=args.score_thr,
-        extra_penalty=args.extra_penalty, constrained=not args.argmax,
-        cfg_options=args.cfg_options)
     try:
+        inferencer = KaryotypeInferencer(
+            args.config, args.checkpoint, device=args.device, score_thr=args.score_thr,
+            extra_penalty=args.extra_penalty, constrained=not args.argmax, cfg_options=args.cfg_options,
+            polarity=args.polarity)
         records, skipped = analyze(inferencer, args.inputs, Path(args.out_dir))
     except (OSError, ValueError) as error:
         print(f'error: {error}', file=sys.stderr)

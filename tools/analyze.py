@@ -1,6 +1,9 @@
-"""Analyse metaphase images: ``python tools/analyze.py CONFIG CHECKPOINT INPUT... --out-dir DIR``.
+"""Analyse metaphase images with the packaged model, or another one:
 
-Thin wrapper; the logic lives in :mod:`mmkaryo.analyze`.
+    python tools/analyze.py INPUT... --out-dir DIR [--config CFG --checkpoint CKPT]
+
+Without --config/--checkpoint the packaged default model (mmkaryo/model_zoo/mfish_24class) reads the
+images. Thin wrapper; the logic and the other options live in :mod:`mmkaryo.analyze`.
 """
 import sys
 

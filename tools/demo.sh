@@ -91,7 +91,8 @@ synthetic_demo() {
     step "4/4 read the karyotypes of four test images"
     local images=()
     for i in 0 1 2 3; do images+=("$DATA/test/coco/images/$(printf 'synth_%06d.png' "$i")"); done
-    "$PY" "$ROOT/tools/analyze.py" "$config" "$ckpt" "${images[@]}" --out-dir "$OUT/analysis"
+    "$PY" "$ROOT/tools/analyze.py" "${images[@]}" --config "$config" --checkpoint "$ckpt" \
+        --out-dir "$OUT/analysis"
 
     {
         echo "# mmkaryo demo (synthetic)"
@@ -138,8 +139,8 @@ for image in coco['images'][:3]:
     print(os.path.join(sys.argv[2], image['file_name']))
 PY
 )
-    "$PY" "$ROOT/tools/analyze.py" "$classes" "$OUT/classes/iter_$iters.pth" "${images[@]}" \
-        --out-dir "$OUT/analysis"
+    "$PY" "$ROOT/tools/analyze.py" "${images[@]}" --config "$classes" \
+        --checkpoint "$OUT/classes/iter_$iters.pth" --out-dir "$OUT/analysis"
 
     {
         echo "# mmkaryo demo (real M-FISH, slide-level split)"

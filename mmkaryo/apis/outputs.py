@@ -24,19 +24,22 @@ def coco_results(result: KaryotypeResult, image_id: int) -> List[dict]:
 
 
 def result_record(result: KaryotypeResult, image_id: int) -> dict:
-    """Return the per-image JSON record: COCO instances extended with class scores and the reading."""
+    """Return the per-image JSON record: COCO instances extended with the detector's score
+    (``detection_score``; the COCO ``score`` is the read class's probability), class scores and the
+    reading, plus the image's ``polarity`` and whether it was ``inverted`` for the model."""
     instances = coco_results(result, image_id)
     for i, entry in enumerate(instances):
         entry.update(
             class_name=CHROMOSOME_CLASSES[result.labels[i]],
+            detection_score=float(result.detection_scores[i]),
             detector_category_id=int(result.detector_labels[i]) + 1,
             argmax_category_id=int(result.argmax_labels[i]) + 1, pair_group=group_of_class(result.labels[i]),
             class_probs=[round(float(p), 6) for p in result.class_probs[i]])
     return dict(
         image_id=int(image_id), file_name=result.name, height=int(result.image.shape[0]),
-        width=int(result.image.shape[1]), karyotype=result.karyotype,
-        argmax_karyotype=karyotype_string(result.argmax_labels), sanity=result.sanity,
-        normal=result.normal, num_instances=len(result.labels), instances=instances,
+        width=int(result.image.shape[1]), polarity=result.polarity, inverted=result.inverted,
+        karyotype=result.karyotype, argmax_karyotype=karyotype_string(result.argmax_labels),
+        sanity=result.sanity, normal=result.normal, num_instances=len(result.labels), instances=instances,
         pairs=[[int(i), int(j), int(g)] for i, j, g in result.pairing.pairs],
         unpaired=[int(i) for i in result.pairing.unpaired])
 

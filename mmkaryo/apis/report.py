@@ -12,11 +12,16 @@ img { max-width: 48%; vertical-align: top; border: 1px solid #ddd; margin-right:
 """
 
 
+def polarity_note(record: dict) -> str:
+    """E.g. ``'bright_on_dark image, inverted for the model'``: the image's polarity and its handling."""
+    return f'{record["polarity"]} image' + (', inverted for the model' if record['inverted'] else '')
+
+
 def render_report(records: Sequence[dict], title: str = 'mmkaryo karyotype report') -> str:
     """Return a self-contained HTML page (no scripts) for per-image records.
 
     Each record needs ``file_name``, ``karyotype``, ``sanity``, ``normal``, ``num_instances``,
-    ``overlay`` and ``karyogram`` (image paths relative to the page).
+    ``polarity``, ``inverted``, ``overlay`` and ``karyogram`` (image paths relative to the page).
     """
     sections = []
     for record in records:
@@ -26,7 +31,8 @@ def render_report(records: Sequence[dict], title: str = 'mmkaryo karyotype repor
         sections.append(
             f'<section id="{name}"><h2>{name}</h2>'
             f'<p><span class="karyotype">{html.escape(record["karyotype"])}</span> {flag} '
-            f'&middot; {record["num_instances"]} chromosomes &middot; sanity {record["sanity"]:.2f}</p>'
+            f'&middot; {record["num_instances"]} chromosomes &middot; sanity {record["sanity"]:.2f} '
+            f'&middot; {html.escape(polarity_note(record))}</p>'
             f'<img src="{html.escape(record["overlay"])}" alt="{name} overlay">'
             f'<img src="{html.escape(record["karyogram"])}" alt="{name} karyogram"></section>')
     num_flagged = sum(not record['normal'] for record in records)

@@ -78,8 +78,9 @@ def test_analyze_cli_skips_and_reports_bad_images_in_a_non_ascii_folder(tiny_mod
     write_image(folder / 'good one.png', metaphase(96))
     bad = [write_bad_image(folder / f'bad {kind}', kind) for kind in ('truncated_jpeg', 'zero_byte')]
     out_dir = tmp_path / 'sortie é'
-    command = [sys.executable, str(REPO / 'tools' / 'analyze.py'), *tiny_model_files, str(folder),
-               '--out-dir', str(out_dir), '--score-thr', '0']
+    config, checkpoint = tiny_model_files
+    command = [sys.executable, str(REPO / 'tools' / 'analyze.py'), str(folder), '--config', config,
+               '--checkpoint', checkpoint, '--out-dir', str(out_dir), '--score-thr', '0']
     done = subprocess.run(command, capture_output=True, text=True, timeout=300,
                           env=dict(os.environ, OMP_NUM_THREADS='1'), cwd=REPO)
     assert done.returncode == 0, done.stderr[-3000:]
@@ -96,10 +97,11 @@ def test_analyze_cli_skips_and_reports_bad_images_in_a_non_ascii_folder(tiny_mod
 @pytest.mark.slow
 def test_analyze_exits_1_on_a_missing_input_or_only_bad_images(tiny_model_files, tmp_path, capsys):
     from mmkaryo.analyze import main
-    args = [*tiny_model_files, '--out-dir', str(tmp_path / 'out')]
-    assert main([args[0], args[1], str(tmp_path / 'nowhere.png'), *args[2:]]) == 1
+    config, checkpoint = tiny_model_files
+    options = ['--config', config, '--checkpoint', checkpoint, '--out-dir', str(tmp_path / 'out')]
+    assert main([str(tmp_path / 'nowhere.png'), *options]) == 1
     assert f'error: {tmp_path / "nowhere.png"}: no such image file' in capsys.readouterr().err
     bad = write_bad_image(tmp_path / 'only', 'not_an_image')
-    assert main([args[0], args[1], str(bad), *args[2:]]) == 1
+    assert main([str(bad), *options]) == 1
     captured = capsys.readouterr()
     assert f'{bad}: cannot read image' in captured.out and 'no image could be read' in captured.err

@@ -56,6 +56,45 @@ def test_read_gives_one_instance_per_roi_and_a_consistent_reading(inferencer, me
     assert sorted(i for g in result.pairing.groups for i in g) == list(range(n))
 
 
+def test_detection_scores_are_the_detectors_and_pass_the_threshold(tiny_model_files, metaphase):
+    config, checkpoint = tiny_model_files
+    inferencer = KaryotypeInferencer(config, checkpoint, cfg_options={'score_thr': 0.041})
+    assert inferencer.score_thr == 0.041  # the config's top-level score_thr, as no argument is given
+    result = inferencer.read(metaphase)
+    n = len(result.labels)
+    assert n > 0 and result.detection_scores.shape == (n, ) and np.all(result.detection_scores >= 0.041)
+    # mmdet's head scores a detection by its class's softmax probability
+    detector_class_scores = result.class_scores[np.arange(n), result.detector_labels]
+    np.testing.assert_allclose(result.detection_scores, detector_class_scores, rtol=1e-6)
+    np.testing.assert_array_equal(result.scores, result.class_scores[np.arange(n), result.labels])
+
+
+def test_an_image_of_the_other_polarity_is_inverted_for_the_model(inferencer, metaphase):
+    assert inferencer.model_polarity == 'dark_on_light'  # no image_polarity key in the config
+    direct, flipped = inferencer.read(metaphase), inferencer.read(255 - metaphase)
+    assert (direct.polarity, direct.inverted) == ('dark_on_light', False)
+    assert (flipped.polarity, flipped.inverted) == ('bright_on_dark', True)
+    np.testing.assert_array_equal(flipped.image, metaphase)
+    np.testing.assert_array_equal(flipped.boxes, direct.boxes)
+    assert flipped.karyotype == direct.karyotype
+
+
+def test_polarity_given_or_declared_by_the_model(tiny_model_files, metaphase):
+    config, checkpoint = tiny_model_files
+    forced = KaryotypeInferencer(config, checkpoint, score_thr=0.0, polarity='bright_on_dark')
+    result = forced.read(metaphase)  # told bright on dark: inverted for the dark-on-light model
+    assert (result.polarity, result.inverted) == ('bright_on_dark', True)
+    np.testing.assert_array_equal(result.image, 255 - metaphase)
+    fluorescence_model = KaryotypeInferencer(config, checkpoint, score_thr=0.0,
+                                             cfg_options={'image_polarity': 'bright_on_dark'})
+    result = fluorescence_model.read(metaphase)
+    assert (result.polarity, result.inverted) == ('dark_on_light', True)
+    with pytest.raises(ValueError, match="polarity argument: image polarity 'negative'"):
+        KaryotypeInferencer(config, checkpoint, polarity='negative')
+    with pytest.raises(ValueError, match="image polarity 'negative' is not one of"):
+        KaryotypeInferencer(config, checkpoint, cfg_options={'image_polarity': 'negative'})
+
+
 def test_inputs_of_every_kind(inferencer, metaphase, tmp_path):
     import tifffile
     tifffile.imwrite(tmp_path / 'deep.tif', metaphase.astype(np.uint16) * 200)
@@ -89,5 +128,7 @@ def test_read_karyotype_without_a_model():
     argmax = read_karyotype('case', np.zeros((8, 8), np.uint8), np.zeros((46, 4)), masks, labels, scores,
                             constrained=False)
     assert argmax.karyotype == '46,XY,+19,-20' and not argmax.normal
+    np.testing.assert_array_equal(result.detection_scores, np.ones(46))  # no detector
+    assert (result.polarity, result.inverted) == ('dark_on_light', False)
     with pytest.raises(ValueError, match='case: class_scores'):
         read_karyotype('case', np.zeros((8, 8), np.uint8), np.zeros((46, 4)), masks, labels, scores[:, :24])

@@ -20,24 +20,25 @@ def class_scores(chr1, chr2, background):
 
 
 def result():
-    # Three chromosome-1 candidates. i0 is sure of its class (0.45 of 0.5 foreground) but scores 0.45;
-    # i1 scores 0.9; i2 hesitates (chr1 0.52, chr2 0.47). Read together, i0 and i1 take the two
-    # chromosome-1 slots and i2 becomes a 2 (score 0.47). Above 0.46 only i1 and i2 are kept, and read
-    # alone i2 is a 1.
+    # Three chromosome-1 candidates, detected with chromosome-ness 1 - p(background) = 0.5, 0.98,
+    # 0.995. i0 is sure of its class (0.45 of 0.5 foreground); i1 scores 0.9; i2 hesitates (chr1 0.52,
+    # chr2 0.47). Read together, i0 and i1 take the two chromosome-1 slots and i2 becomes a 2.
+    # Above 0.9 only i1 and i2 are kept, and read alone i2 is a 1.
     masks = np.stack([A, C, E])
     scores = np.stack([class_scores(0.45, 0.005, 0.5), class_scores(0.9, 0.05, 0.02),
                        class_scores(0.52, 0.47, 0.005)])
     boxes = np.array([[2, 2, 10, 6], [2, 12, 7, 16], [17, 21, 28, 28]], np.float64)
-    return read_karyotype('img', np.zeros(A.shape, np.uint8), boxes, masks, np.zeros(3, np.int64), scores)
+    return read_karyotype('img', np.zeros(A.shape, np.uint8), boxes, masks, np.zeros(3, np.int64), scores,
+                          detection_scores=1.0 - scores[:, -1])
 
 
 def test_kept_instances_are_read_again():
     full = result()
     assert full.labels.tolist() == [0, 0, 1]
     assert full.scores == pytest.approx([0.45, 0.9, 0.47])
-    prediction = prediction_from_result(full, score_thr=0.46)
+    prediction = prediction_from_result(full, score_thr=0.9)
     ranked, kept = prediction
-    assert len(ranked) == 3 and ranked.scores == pytest.approx(full.scores)
+    assert len(ranked) == 3 and ranked.scores == pytest.approx([0.5, 0.98, 0.995])
     assert ranked.rles == encode_masks(np.stack([A, C, E]))
     assert ranked.detector_labels.tolist() == [0, 0, 0] and ranked.labels is None
     assert kept.rles == ranked.rles[1:] and kept.boxes.tolist() == full.boxes[1:].tolist()
@@ -46,7 +47,7 @@ def test_kept_instances_are_read_again():
 
 
 def test_threshold_above_every_score_keeps_nothing():
-    _, kept = prediction_from_result(result(), score_thr=0.95)
+    _, kept = prediction_from_result(result(), score_thr=0.999)
     assert len(kept) == 0 and kept.labels.shape == (0, )
 
 

@@ -10,7 +10,7 @@ from .coco_builder import (AGNOSTIC_CLASS, CocoBuilder, agnostic_categories, chr
                            encode_mask, to_class_agnostic)
 from .instance_masks import convert_instance_masks
 from .label_maps import instances_from_label_map
-from .mfish import convert_mfish, read_case_info, write_inverted_images
+from .mfish import convert_mfish, invert_gray, read_case_info, write_inverted_images
 from .output import dump_coco, split_summary, write_files, write_splits
 from .report import ConversionError, ConversionReport, DroppedItem
 from .splits import assign_groups, split_coco
@@ -19,6 +19,6 @@ __all__ = [
     'AGNOSTIC_CLASS', 'CocoBuilder', 'ConversionError', 'ConversionReport', 'DroppedItem',
     'agnostic_categories', 'assign_groups', 'check_coco', 'chromosome_categories',
     'convert_autokary2022', 'convert_cil24', 'convert_instance_masks', 'convert_mfish', 'dump_coco',
-    'encode_mask', 'instances_from_label_map', 'read_case_info', 'split_coco', 'split_summary',
-    'to_class_agnostic', 'write_files', 'write_inverted_images', 'write_splits'
+    'encode_mask', 'instances_from_label_map', 'invert_gray', 'read_case_info', 'split_coco',
+    'split_summary', 'to_class_agnostic', 'write_files', 'write_inverted_images', 'write_splits'
 ]

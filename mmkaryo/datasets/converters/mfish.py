@@ -12,6 +12,7 @@ The DAPI images are bright chromosomes on a dark ground. :func:`convert_mfish` p
 ``file_name`` at the original ``*D.tif`` (relative to SRC_ROOT); :func:`write_inverted_images`
 writes inverted PNG copies (dark on light, like the G-banded sets the models see elsewhere) with the
 set's ``README.TXT`` licence beside them, and returns the COCO dict pointing at the copies.
+:func:`invert_gray` is that inversion; inference (:mod:`mmkaryo.apis.polarity`) applies the same one.
 """
 import glob
 import os
@@ -96,6 +97,13 @@ def _convert_pair(k_path: str, folder: str, karyotype: str, src_root: str, build
                             'covered by one mask')
 
 
+def invert_gray(gray: np.ndarray) -> np.ndarray:
+    """``255 - gray`` of a uint8 image: the inversion of the training copies and of inference."""
+    if gray.dtype != np.uint8:
+        raise TypeError(f'invert_gray needs a uint8 image, got {gray.dtype}')
+    return 255 - gray
+
+
 def write_inverted_images(coco: Dict[str, Any], src_root: str, dst_dir: str) -> Dict[str, Any]:
     """Write ``255 - image`` PNG copies of ``coco``'s images under ``dst_dir``, keeping folders.
 
@@ -112,7 +120,7 @@ def write_inverted_images(coco: Dict[str, Any], src_root: str, dst_dir: str) -> 
         file_name = osp.splitext(record['file_name'])[0] + '.png'
         out_path = osp.join(dst_dir, file_name)
         os.makedirs(osp.dirname(out_path), exist_ok=True)
-        Image.fromarray(255 - gray).save(out_path)
+        Image.fromarray(invert_gray(gray)).save(out_path)
         images.append(dict(record, file_name=file_name))
     licence = osp.join(src_root, LICENCE_FILE)
     if osp.isfile(licence):

@@ -1,7 +1,8 @@
 """Turn a :class:`mmkaryo.apis.KaryotypeResult` read at a low score floor into a zoo Prediction.
 
 The inferencer is run with ``score_thr=0.0`` so that every detection the model's own rcnn score
-floor lets through reaches mAP@50 with its score (``result.scores`` as the inferencer gives it).
+floor lets through reaches mAP@50 with the detector's own score (``result.detection_scores``:
+chromosome-ness for a ``ChromosomenessBBoxHead``), the score the operating threshold applies to.
 The operating threshold is applied here: the kept instances' constrained and argmax classes are
 read again over exactly those instances with :func:`mmkaryo.apis.read_karyotype` (the
 inferencer's model-free half), since a constrained reading depends on which instances take part.
@@ -22,7 +23,7 @@ def prediction_from_result(result: KaryotypeResult, score_thr: float,
         score_thr: the operating threshold.
         extra_penalty: the inferencer's, for the constrained reading of the kept instances.
     """
-    scores = np.asarray(result.scores, np.float64)
+    scores = np.asarray(result.detection_scores, np.float64)
     rles = [result.masks.to_rle(i) for i in range(len(result.masks))]
     ranked = Detections(rles, result.boxes, scores, detector_labels=result.detector_labels)
     keep = np.flatnonzero(scores >= score_thr)
