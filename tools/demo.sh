@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # README command 1, the main job, on CPU from a fresh checkout:
-#   synthetic mode (default): generate a box-only set and a mask set, train the small alternating
-#     regime (Mask R-CNN R-18 + AttentionFPN, DaTaSeg-style one-source batches), evaluate it on a
-#     held-out synthetic test set (mAP@50, class-aware and agnostic AJI, top-errors table), and read
-#     the karyotypes of a few test images (overlays, karyograms, ISCN strings, report.html);
-#   --data-mfish PATH: convert the real M-FISH folder at PATH, split it by slide, train a
-#     class-agnostic and a 24-class model on its training slides and report on its held-out slides.
+#   1. generate synthetic G-banded metaphases (40 training images, 12 held-out test images, 30 % of the
+#      test patients aneuploid; 448 px with chromosomes of the generator's 640 px size);
+#   2. train the light Mask R-CNN (configs/synthetic/mask-rcnn_r18_fpn-light_400i_synthetic.py) from
+#      random weights, 24 classes, detections kept by chromosome-ness;
+#   3. evaluate it on the held-out set (mAP@50, class-aware and agnostic AJI, class and karyotype tables);
+#   4. read the karyotypes of four test images (overlays, karyograms, ISCN strings, report.html);
+#   5. where the real M-FISH set is (../shared/data/mfish-dapi, or --data-mfish PATH), read three of its
+#      held-out-slide DAPI images as they ship (bright on dark) with the packaged M-FISH model.
 #
 #   bash tools/demo.sh [--data-mfish PATH] [--iters N] [--out-dir DIR]
 #
@@ -15,6 +17,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MFISH=""
+[ -d "$ROOT/../shared/data/mfish-dapi" ] && MFISH="$(cd "$ROOT/../shared/data/mfish-dapi" && pwd)"
 ITERS=""
 OUT="$ROOT/work_dirs/demo"
 while [ $# -gt 0 ]; do
@@ -22,7 +25,7 @@ while [ $# -gt 0 ]; do
         --data-mfish) MFISH="$(cd "$2" && pwd)"; shift 2 ;;
         --iters) ITERS="$2"; shift 2 ;;
         --out-dir) OUT="$2"; shift 2 ;;
-        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
         *) echo "demo.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -68,27 +71,24 @@ PY
 }
 
 synthetic_demo() {
-    local iters=${ITERS:-300}
-    local config="$ROOT/configs/synthetic/mask-rcnn_r18_attention-fpn_300i_synthetic-alternating.py"
-    step "1/4 synthetic data: 160 box-only images (CIL VOC format), 40 mask images, 12 test images"
-    "$PY" "$ROOT/tools/dataset_converters/make_synthetic.py" --out-dir "$DATA/boxes" \
-        --num-images 160 --seed 1 --image-size 320 --formats cil24
-    "$PY" "$ROOT/tools/dataset_converters/cil24_to_coco.py" "$DATA/boxes/cil24" \
-        "$DATA/boxes/cil24/coco" | tail -n 4
+    local iters=${ITERS:-400}
+    local config="$ROOT/configs/synthetic/mask-rcnn_r18_fpn-light_400i_synthetic.py"
+    local scene=(--image-size 448 --chromosome-length 0.185 --chromosome-width 0.02 --spread-radius 0.42)
+    step "1/5 synthetic data: 40 training images, 12 held-out test images (448 px)"
     "$PY" "$ROOT/tools/dataset_converters/make_synthetic.py" --out-dir "$DATA/masks" \
-        --num-images 40 --seed 0 --image-size 320 --formats coco
+        --num-images 40 --seed 0 "${scene[@]}" --formats coco
     "$PY" "$ROOT/tools/dataset_converters/make_synthetic.py" --out-dir "$DATA/test" \
-        --num-images 12 --seed 2 --image-size 320 --aneuploidy-rate 0.3 --formats coco
+        --num-images 12 --seed 2 "${scene[@]}" --aneuploidy-rate 0.3 --formats coco
 
-    step "2/4 train the alternating regime for $iters iterations (box-only and mask batches by 1:1)"
-    train "$config" "$OUT/train" "$iters" data_root="$DATA/masks/" \
-        train_dataloader.dataset.datasets.0.data_root="$DATA/boxes/cil24/"
+    step "2/5 train the light Mask R-CNN from random weights for $iters iterations"
+    train "$config" "$OUT/train" "$iters" data_root="$DATA/masks/"
     local ckpt="$OUT/train/iter_$iters.pth"
+    "$PY" "$ROOT/tools/analysis_tools/plot_curves.py" "$OUT/train" --out "$OUT/train_curve.png"
 
-    step "3/4 evaluate on the held-out synthetic test set"
+    step "3/5 evaluate on the held-out synthetic test set"
     evaluate "$config" "$ckpt" "$OUT/test" "$OUT/test.log" test_dataloader.dataset.data_root="$DATA/test/"
 
-    step "4/4 read the karyotypes of four test images"
+    step "4/5 read the karyotypes of four test images"
     local images=()
     for i in 0 1 2 3; do images+=("$DATA/test/coco/images/$(printf 'synth_%06d.png' "$i")"); done
     "$PY" "$ROOT/tools/analyze.py" "${images[@]}" --config "$config" --checkpoint "$ckpt" \
@@ -98,11 +98,11 @@ synthetic_demo() {
         echo "# mmkaryo demo (synthetic)"
         echo
         echo "Command: \`bash tools/demo.sh${ITERS:+ --iters $ITERS}\`, $(date -u +%Y-%m-%d), $(nproc) CPU cores,"
-        echo "$(( ($(date +%s) - START) / 60 )) min (install excluded)."
+        echo "$(( ($(date +%s) - START) / 60 )) min until here (install excluded)."
         echo
-        echo "Mask R-CNN R-18 + AttentionFPN (\`configs/synthetic/$(basename "$config")\`), trained from"
-        echo "scratch for $iters iterations of batch 2 on 160 box-only and 40 mask images (320 px),"
-        echo "alternating one-source batches 1:1, then tested on 12 held-out images (30 % aneuploid)."
+        echo "Light Mask R-CNN R-18 FPN (\`configs/synthetic/$(basename "$config")\`), trained from"
+        echo "random weights for $iters iterations of batch 2 on 40 synthetic 448 px metaphases, then tested"
+        echo "on 12 held-out images (30 % aneuploid). Learning curve: \`$OUT/train_curve.png\`."
         echo
         tables "$OUT/test.log"
         echo
@@ -111,60 +111,33 @@ synthetic_demo() {
     } > "$SUMMARY"
 }
 
-mfish_demo() {
-    local iters=${ITERS:-150}
-    local agnostic="$ROOT/configs/mfish/mask-rcnn_r18_fpn_300i_mfish-agnostic.py"
-    local classes="$ROOT/configs/mfish/mask-rcnn_r18_fpn_300i_mfish.py"
-    step "1/4 convert the M-FISH folder $MFISH (inverted copies + licence under $DATA/mfish)"
-    "$PY" "$ROOT/tools/dataset_converters/mfish_to_coco.py" "$MFISH" \
-        "$DATA/mfish/annotations/mfish.json" --invert-to "$DATA/mfish/images" --test-ratio 0.25 \
-        | tail -n 8
-
-    step "2/4 class-agnostic model: train $iters iterations on the training slides, test on the others"
-    train "$agnostic" "$OUT/agnostic" "$iters" data_root="$DATA/mfish/"
-    evaluate "$agnostic" "$OUT/agnostic/iter_$iters.pth" "$OUT/agnostic-test" "$OUT/agnostic.log" \
-        test_dataloader.dataset.data_root="$DATA/mfish/"
-
-    step "3/4 24-class model: train $iters iterations, test on the held-out slides"
-    train "$classes" "$OUT/classes" "$iters" data_root="$DATA/mfish/"
-    evaluate "$classes" "$OUT/classes/iter_$iters.pth" "$OUT/classes-test" "$OUT/classes.log" \
-        test_dataloader.dataset.data_root="$DATA/mfish/"
-
-    step "4/4 read the karyotypes of three held-out images"
-    local images
-    mapfile -t images < <("$PY" - "$DATA/mfish/annotations/mfish_test.json" "$DATA/mfish/images" <<'PY'
-import json, os, sys
-coco = json.load(open(sys.argv[1]))
-for image in coco['images'][:3]:
-    print(os.path.join(sys.argv[2], image['file_name']))
-PY
-)
-    "$PY" "$ROOT/tools/analyze.py" "${images[@]}" --config "$classes" \
-        --checkpoint "$OUT/classes/iter_$iters.pth" --out-dir "$OUT/analysis"
-
+mfish_reading() {  # the packaged M-FISH model on three held-out-slide DAPI images, as they ship
+    local images=()
+    for slide in A01 P07 V14; do
+        images+=("$(ls "$MFISH"/${slide}__*/*D.tif | head -n 1)")
+    done
+    step "5/5 packaged M-FISH model: three raw DAPI images of held-out slides (${images[*]##*/})"
+    "$PY" "$ROOT/tools/analyze.py" "${images[@]}" --out-dir "$OUT/analysis-mfish" | tee "$OUT/mfish.log"
     {
-        echo "# mmkaryo demo (real M-FISH, slide-level split)"
         echo
-        echo "Command: \`bash tools/demo.sh --data-mfish PATH${ITERS:+ --iters $ITERS}\`, $(date -u +%Y-%m-%d),"
-        echo "$(nproc) CPU cores, $(( ($(date +%s) - START) / 60 )) min (install excluded)."
+        echo "## Real M-FISH metaphases, packaged model"
         echo
-        echo "Mask R-CNN R-18 FPN from scratch, $iters iterations of batch 2 at 320 px on the training"
-        echo "slides; numbers on the held-out slides."
+        echo "The packaged 24-class M-FISH model (\`mmkaryo/model_zoo/mfish_24class/\`) on three raw DAPI"
+        echo "images of slides it was not trained on: \`$OUT/analysis-mfish/report.html\`."
         echo
-        echo "## Class-agnostic"
-        tables "$OUT/agnostic.log"
-        echo
-        echo "## 24 classes"
-        tables "$OUT/classes.log"
-        echo
-        echo "Karyotype readings of three held-out images: \`$OUT/analysis/report.html\`."
-    } > "$SUMMARY"
+        echo '```'
+        grep -E '^\[[0-9]+/[0-9]+\]' "$OUT/mfish.log" || true
+        echo '```'
+    } >> "$SUMMARY"
 }
 
-if [ -n "$MFISH" ]; then mfish_demo; else synthetic_demo; fi
+synthetic_demo
+if [ -n "$MFISH" ]; then mfish_reading; fi
 
 step "done in $(( ($(date +%s) - START) / 60 )) min"
 cat "$SUMMARY"
 echo
 echo "Summary: $SUMMARY"
 echo "Report:  $OUT/analysis/report.html"
+[ -n "$MFISH" ] && echo "M-FISH:  $OUT/analysis-mfish/report.html"
+exit 0

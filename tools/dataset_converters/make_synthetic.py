@@ -24,6 +24,12 @@ def parse_args() -> argparse.Namespace:
                         help='probability that a chromosome overlaps another one')
     parser.add_argument('--aneuploidy-rate', type=float, default=SyntheticConfig.aneuploidy_rate,
                         help='probability that a patient has a numerical aberration')
+    parser.add_argument('--chromosome-length', type=float, default=SyntheticConfig.chromosome_length,
+                        help='length of chromosome 1 as a fraction of the image side')
+    parser.add_argument('--chromosome-width', type=float, default=SyntheticConfig.chromosome_width,
+                        help='chromatid-pair width as a fraction of the image side')
+    parser.add_argument('--spread-radius', type=float, default=SyntheticConfig.spread_radius,
+                        help='radius of the region the chromosomes lie in, as a fraction of the side')
     parser.add_argument('--formats', nargs='+', choices=FORMATS, default=list(FORMATS))
     parser.add_argument('--images-per-patient', type=int, default=4)
     parser.add_argument('--embed-image-data', action='store_true',
@@ -34,7 +40,9 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> int:
     args = parse_args()
-    options = dict(overlap_rate=args.overlap_rate, aneuploidy_rate=args.aneuploidy_rate)
+    options = dict(overlap_rate=args.overlap_rate, aneuploidy_rate=args.aneuploidy_rate,
+                   chromosome_length=args.chromosome_length, chromosome_width=args.chromosome_width,
+                   spread_radius=args.spread_radius)
     try:
         folders = write_synthetic_dataset(
             args.out_dir, args.num_images, args.seed, args.image_size, formats=args.formats,

@@ -1,8 +1,10 @@
 # The demo's model: the light CPU Mask R-CNN (configs/_base_/models/mask-rcnn_r18_fpn-light_cpu.py)
-# trained from random weights on 640 px synthetic metaphases (median chromosome box ~27 px), 24 classes,
-# batch 2, 500 iterations of the from-scratch SGD recipe. Generate the sets with
+# trained from random weights on 448 px synthetic metaphases whose chromosomes have the absolute size of
+# the generator's 640 px defaults (chromosome 1 ~83 px long, ~9 px wide), 24 classes, batch 2, 400
+# iterations of the from-scratch SGD recipe. Generate the sets with
 #   python tools/dataset_converters/make_synthetic.py --out-dir data/synthetic --num-images 40 \
-#       --seed 0 --image-size 640 --formats coco
+#       --seed 0 --image-size 448 --chromosome-length 0.185 --chromosome-width 0.02 \
+#       --spread-radius 0.42 --formats coco
 # (train, val and test all read data_root's coco/annotations.json: point test_dataloader's data_root at
 # another generated set to measure anything, as tools/demo.sh does).
 _base_ = [
@@ -10,7 +12,8 @@ _base_ = [
     '../_base_/schedules/sgd_scratch_1500i.py', '../_base_/scratch_cpu_runtime.py'
 ]
 
-max_iters = 500
+max_iters = 400
+image_size = 448
 # Chromosome-ness threshold of the demo's evaluation and karyotype reading.
 score_thr = 0.3
 
@@ -21,7 +24,15 @@ param_scheduler = [
          milestones=[int(max_iters * 0.75), int(max_iters * 0.9)], gamma=0.1),
 ]
 
-train_pipeline = [step for step in _base_.train_pipeline if step['type'] != 'Pad']
+# The base pipelines at 448 px, without the training pad to a square (the data preprocessor pads).
+train_pipeline = [
+    dict(step, scale=(image_size, image_size)) if step['type'] == 'Resize' else step
+    for step in _base_.train_pipeline if step['type'] != 'Pad'
+]
+test_pipeline = [
+    dict(step, scale=(image_size, image_size)) if step['type'] == 'Resize' else step
+    for step in _base_.test_pipeline
+]
 train_dataloader = dict(batch_size=2, num_workers=1, dataset=dict(pipeline=train_pipeline))
-val_dataloader = dict(num_workers=1)
-test_dataloader = dict(num_workers=1)
+val_dataloader = dict(num_workers=1, dataset=dict(pipeline=test_pipeline))
+test_dataloader = dict(num_workers=1, dataset=dict(pipeline=test_pipeline))
