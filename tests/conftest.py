@@ -39,3 +39,28 @@ def mfish_root():
             pytest.fail(message)
         pytest.skip(message)
     return root
+
+
+def mfish_subset(mfish_root: str, folder: str, count: int, out_root) -> dict:
+    """Convert the first ``count`` images of one M-FISH slide folder under ``out_root``.
+
+    Writes ``out_root/coco.json`` (24 classes, masks) and inverted PNGs under ``out_root/images``
+    (as ``mfish_to_coco.py --invert-to`` does), and returns the COCO dict with, per image record,
+    ``dapi``: the path of its raw ``*D.tif`` (bright on dark, as the set ships).
+    """
+    from pathlib import Path
+
+    from mmkaryo.datasets.converters import convert_mfish, dump_coco, write_inverted_images
+
+    src = Path(out_root) / 'src' / folder
+    src.mkdir(parents=True)
+    stems = sorted(p.name[:-5] for p in Path(mfish_root, folder).glob('*K.tif'))[:count]
+    for name in [s + suffix for s in stems for suffix in ('D.tif', 'K.tif')] + ['case-info.txt']:
+        os.symlink(Path(mfish_root, folder, name), src / name)
+    coco, _ = convert_mfish(str(src.parent))
+    coco = write_inverted_images(coco, str(src.parent), str(Path(out_root) / 'images'))
+    dump_coco(coco, str(Path(out_root) / 'coco.json'))
+    by_stem = {s: str(Path(mfish_root, folder, s + 'D.tif')) for s in stems}
+    for image in coco['images']:
+        image['dapi'] = next(path for stem, path in by_stem.items() if stem in image['file_name'])
+    return coco

@@ -2,7 +2,7 @@
 # README command 1, the main job, on CPU from a fresh checkout:
 #   1. generate synthetic G-banded metaphases (40 training images, 12 held-out test images, 30 % of the
 #      test patients aneuploid; 448 px with chromosomes of the generator's 640 px size);
-#   2. train the light Mask R-CNN (configs/synthetic/mask-rcnn_r18_fpn-light_400i_synthetic.py) from
+#   2. train the light Mask R-CNN (configs/synthetic/mask-rcnn_r18_fpn-light_600i_synthetic.py) from
 #      random weights, 24 classes, detections kept by chromosome-ness;
 #   3. evaluate it on the held-out set (mAP@50, class-aware and agnostic AJI, class and karyotype tables);
 #   4. read the karyotypes of four test images (overlays, karyograms, ISCN strings, report.html);
@@ -71,8 +71,8 @@ PY
 }
 
 synthetic_demo() {
-    local iters=${ITERS:-400}
-    local config="$ROOT/configs/synthetic/mask-rcnn_r18_fpn-light_400i_synthetic.py"
+    local iters=${ITERS:-600}
+    local config="$ROOT/configs/synthetic/mask-rcnn_r18_fpn-light_600i_synthetic.py"
     local scene=(--image-size 448 --chromosome-length 0.185 --chromosome-width 0.02 --spread-radius 0.42)
     step "1/5 synthetic data: 40 training images, 12 held-out test images (448 px)"
     "$PY" "$ROOT/tools/dataset_converters/make_synthetic.py" --out-dir "$DATA/masks" \

@@ -22,12 +22,13 @@ def operating_score_thr(cfg: Config, explicit: Optional[float], source: str) -> 
     return float(value)
 
 
-def model_predictor(config: str, checkpoint: str, score_thr: Optional[float] = None,
-                    device: str = 'cpu') -> Tuple[Callable[[Path], Prediction], float]:
+def model_predictor(config: str, checkpoint: str, score_thr: Optional[float] = None, device: str = 'cpu',
+                    cfg_options: Optional[dict] = None) -> Tuple[Callable[[Path], Prediction], float]:
     """Build a :class:`KaryotypeInferencer` that reads every detection (``score_thr=0.0``; the
     model's rcnn score floor still applies) and return ``(predict, operating threshold)``, where
-    ``predict(path)`` gives the image's :class:`Prediction` at :func:`operating_score_thr`."""
-    inferencer = KaryotypeInferencer(config, checkpoint, device=device, score_thr=0.0)
+    ``predict(path)`` gives the image's :class:`Prediction` at :func:`operating_score_thr`.
+    ``cfg_options`` are merged into the config (e.g. another test-time NMS)."""
+    inferencer = KaryotypeInferencer(config, checkpoint, device=device, score_thr=0.0, cfg_options=cfg_options)
     operating = operating_score_thr(inferencer.model.cfg, score_thr, config)
 
     def predict(path: Path) -> Prediction:

@@ -1,6 +1,6 @@
 # The demo's model: the light CPU Mask R-CNN (configs/_base_/models/mask-rcnn_r18_fpn-light_cpu.py)
 # trained from random weights on 448 px synthetic metaphases whose chromosomes have the absolute size of
-# the generator's 640 px defaults (chromosome 1 ~83 px long, ~9 px wide), 24 classes, batch 2, 400
+# the generator's 640 px defaults (chromosome 1 ~83 px long, ~9 px wide), 24 classes, batch 2, 600
 # iterations of the from-scratch SGD recipe. Generate the sets with
 #   python tools/dataset_converters/make_synthetic.py --out-dir data/synthetic --num-images 40 \
 #       --seed 0 --image-size 448 --chromosome-length 0.185 --chromosome-width 0.02 \
@@ -12,7 +12,7 @@ _base_ = [
     '../_base_/schedules/sgd_scratch_1500i.py', '../_base_/scratch_cpu_runtime.py'
 ]
 
-max_iters = 400
+max_iters = 600
 image_size = 448
 # Chromosome-ness threshold of the demo's evaluation and karyotype reading.
 score_thr = 0.3
