@@ -4,7 +4,8 @@
 _base_ = './default_runtime.py'
 
 default_hooks = dict(
-    logger=dict(type='LoggerHook', interval=25),
+    # log_metric_by_epoch=False: validation records carry the iteration (for plot_curves.py).
+    logger=dict(type='LoggerHook', interval=25, log_metric_by_epoch=False),
     checkpoint=dict(type='CheckpointHook', by_epoch=False, interval=250, max_keep_ckpts=2,
                     save_best='aji/agnostic_aji', rule='greater'))
 log_processor = dict(by_epoch=False, window_size=25)

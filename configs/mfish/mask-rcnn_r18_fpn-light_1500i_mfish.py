@@ -13,7 +13,7 @@ _base_ = [
 # The model's operating threshold on chromosome-ness: detections below it are not chromosomes for AJI,
 # the class and karyotype metrics and the analysis CLI. Chosen on the validation slides
 # (tools/analysis_tools/choose_score_thr.py), never on the test slides.
-score_thr = 0.5
+score_thr = 0.3
 val_interval = 250
 
 # No Pad to 640 x 640 in training: the images are 640 x 513 after Resize, the data preprocessor pads

@@ -44,3 +44,11 @@ def test_missing_and_broken_logs_name_the_file(tmp_path):
     proc = subprocess.run([sys.executable, str(TOOL), str(tmp_path), '--out', str(tmp_path / 'c.png')],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1 and 'scalars.json:2: not a JSON record' in proc.stderr
+
+
+def test_validation_records_logged_by_epoch_are_placed_by_interval(tmp_path):
+    write_run(tmp_path, 'run', [dict(loss=2.0, step=250), {'aji/aji': 0.1, 'step': 0},
+                                dict(loss=1.0, step=500), {'aji/aji': 0.3, 'step': 0}])
+    files = find_scalar_files(str(tmp_path))
+    assert read_scalars(files)[1] == {0: {'aji/aji': 0.3}}  # both at "epoch" 0: the later wins
+    assert read_scalars(files, val_interval=250)[1] == {250: {'aji/aji': 0.1}, 500: {'aji/aji': 0.3}}

@@ -1,7 +1,7 @@
 """Draw a run's learning curve: training losses and validation metrics against iterations.
 
 Usage: python tools/analysis_tools/plot_curves.py WORK_DIR_OR_SCALARS_JSON --out curve.png
-       [--losses loss loss_rpn_cls ...] [--metrics aji/agnostic_aji coco/segm_mAP_50 ...]
+       [--losses loss loss_rpn_cls ...] [--metrics aji/agnostic_aji coco/segm_mAP_50 ...] [--val-interval N]
 
 Reads mmengine's ``vis_data/scalars.json`` (one JSON record per logged step: training records carry
 ``loss*`` keys, validation records the metric keys); a work dir is searched for its newest run that
@@ -25,6 +25,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument('--losses', nargs='+', default=list(DEFAULT_LOSSES), help='loss keys to draw')
     parser.add_argument('--metrics', nargs='+', default=list(DEFAULT_METRICS),
                         help='validation metric keys to draw (absent keys are left out)')
+    parser.add_argument('--val-interval', type=int,
+                        help='place the k-th validation at iteration k * N (logs whose validation '
+                        'records carry the epoch as step, mmengine\'s log_metric_by_epoch=True)')
     parser.add_argument('--title', default=None, help='figure title (default: the source)')
     return parser.parse_args()
 
@@ -33,7 +36,7 @@ def main() -> int:
     args = parse_args()
     try:
         files = find_scalar_files(args.source)
-        train, val = read_scalars(files)
+        train, val = read_scalars(files, args.val_interval)
         plot_curves(train, val, args.losses, args.metrics, args.out, title=args.title or args.source)
     except (FileNotFoundError, ValueError) as err:
         print(f'error: {err}', file=sys.stderr)

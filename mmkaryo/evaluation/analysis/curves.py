@@ -1,7 +1,7 @@
 """Learning curves from mmengine's ``vis_data/scalars.json`` logs."""
 import json
 from pathlib import Path
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 Records = Dict[int, Dict[str, float]]
 
@@ -21,11 +21,14 @@ def find_scalar_files(source: str) -> List[Path]:
     return files
 
 
-def read_scalars(files: Sequence[Path]) -> Tuple[Records, Records]:
+def read_scalars(files: Sequence[Path], val_interval: Optional[int] = None) -> Tuple[Records, Records]:
     """Training and validation records by iteration, later files overriding earlier ones.
 
     A record with a ``loss`` key is a training record (its ``step`` is the iteration); any other record
-    with a ``step`` is a validation record. Non-numeric values are dropped.
+    with a ``step`` is a validation record. Non-numeric values are dropped. mmengine's LoggerHook with
+    ``log_metric_by_epoch=True`` (its default) gives validation records the epoch as ``step`` (0 in an
+    iteration-based run): with ``val_interval`` the k-th validation record of each file is placed at
+    iteration k * val_interval instead.
 
     Raises:
         ValueError: naming the file and line of a record that is not JSON.
@@ -33,6 +36,7 @@ def read_scalars(files: Sequence[Path]) -> Tuple[Records, Records]:
     train: Records = {}
     val: Records = {}
     for file in files:
+        validations = 0
         for number, line in enumerate(file.read_text().splitlines(), start=1):
             if not line.strip():
                 continue
@@ -44,7 +48,11 @@ def read_scalars(files: Sequence[Path]) -> Tuple[Records, Records]:
                 continue
             values = {k: float(v) for k, v in record.items()
                       if isinstance(v, (int, float)) and k != 'step'}
-            (train if 'loss' in record else val).setdefault(int(record['step']), {}).update(values)
+            step = int(record['step'])
+            if 'loss' not in record and val_interval:
+                validations += 1
+                step = validations * val_interval
+            (train if 'loss' in record else val).setdefault(step, {}).update(values)
     return train, val
 
 
