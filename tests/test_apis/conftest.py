@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
+import numpy as np
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
@@ -106,3 +107,18 @@ def analysis(tiny_model_files, synthetic_images, tmp_path_factory):
     assert done.returncode == 0, done.stderr[-3000:]
     assert '2 images read' in done.stdout
     return out_dir
+
+
+@pytest.fixture
+def metaphase() -> np.ndarray:
+    """A 160 x 160 dark-on-light image with eight chromosome-like bars.
+
+    Square, like the synthetic pipeline's inputs: its test-time Pad makes mmdet clamp boxes to the
+    padded shape, and on CPU a box wholly in the padding breaks mmdet's mask pasting.
+    """
+    rng = np.random.default_rng(0)
+    image = np.full((160, 160), 220, dtype=np.uint8)
+    for _ in range(8):
+        y, x = rng.integers(10, 130), rng.integers(10, 140)
+        image[y:y + 18, x:x + 5] = 40
+    return image

@@ -13,18 +13,6 @@ def inferencer(tiny_model_files):
     return KaryotypeInferencer(config, checkpoint, score_thr=0.0)
 
 
-@pytest.fixture
-def metaphase():
-    # Square, like the synthetic pipeline's inputs: its test-time Pad makes mmdet clamp boxes to the
-    # padded shape, and on CPU a box wholly in the padding breaks mmdet's mask pasting.
-    rng = np.random.default_rng(0)
-    image = np.full((160, 160), 220, dtype=np.uint8)
-    for _ in range(8):
-        y, x = rng.integers(10, 130), rng.integers(10, 140)
-        image[y:y + 18, x:x + 5] = 40
-    return image
-
-
 def test_kept_detections_carry_their_rois_full_softmax(inferencer, tiny_model_files, metaphase):
     from mmdet.apis import inference_detector, init_detector
 

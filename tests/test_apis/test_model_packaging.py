@@ -25,16 +25,6 @@ def packaged_inferencer(packaged_model):
     return KaryotypeInferencer(*default_model_files(packaged_model.folder))
 
 
-@pytest.fixture
-def metaphase():
-    rng = np.random.default_rng(1)
-    image = np.full((160, 160), 215, dtype=np.uint8)
-    for _ in range(10):
-        y, x = rng.integers(10, 130), rng.integers(10, 140)
-        image[y:y + 20, x:x + 6] = 50
-    return image
-
-
 def test_weights_are_the_state_dict_alone_in_fp16(packaged_model, source_state_dict):
     path = packaged_model.folder / 'weights.pth'
     assert 0 < path.stat().st_size <= MAX_WEIGHTS_BYTES
