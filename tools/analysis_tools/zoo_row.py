@@ -59,7 +59,7 @@ def main() -> int:
             predict, score_thr = model_predictor(args.config, args.checkpoint, args.score_thr, args.device)
             name = args.name or Path(args.config).stem
         predictions = predict_images(images, args.img_dir, predict)
-    except (ValueError, FileNotFoundError) as error:
+    except (ValueError, TypeError, FileNotFoundError) as error:
         print(f'error: {error}', file=sys.stderr)
         return 1
     row = zoo_row(name, images, predictions, score_thr)

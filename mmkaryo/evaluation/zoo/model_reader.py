@@ -5,6 +5,7 @@ from typing import Callable, Optional, Tuple
 from mmengine.config import Config
 
 from mmkaryo.apis.inferencer import KaryotypeInferencer
+from mmkaryo.apis.model_keys import check_score_thr
 from mmkaryo.evaluation.zoo.detections import Prediction
 from mmkaryo.evaluation.zoo.model_prediction import prediction_from_result
 
@@ -12,14 +13,13 @@ from mmkaryo.evaluation.zoo.model_prediction import prediction_from_result
 def operating_score_thr(cfg: Config, explicit: Optional[float], source: str) -> float:
     """``explicit`` if given, else the config's top-level ``score_thr`` (the one its metrics use).
 
-    Raises ``ValueError`` naming ``source`` when neither exists or the value lies outside [0, 1].
+    Raises ``ValueError`` naming ``source`` when neither exists, and the errors of
+    :func:`mmkaryo.apis.model_keys.check_score_thr` for a value that is no number in [0, 1].
     """
     value = explicit if explicit is not None else cfg.get('score_thr')
     if value is None:
         raise ValueError(f'{source}: the config sets no top-level score_thr; pass --score-thr')
-    if not 0.0 <= float(value) <= 1.0:
-        raise ValueError(f'{source}: score_thr must lie in [0, 1], got {value}')
-    return float(value)
+    return check_score_thr(value, source)
 
 
 def model_predictor(config: str, checkpoint: str, score_thr: Optional[float] = None, device: str = 'cpu',
