@@ -25,7 +25,7 @@ def upright_crop(gray: np.ndarray, mask: np.ndarray, background: int = 255,
     """Return (crop, crop_mask): the masked pixels of ``gray`` rotated so the major axis is vertical.
 
     Args:
-        gray: (H, W) uint8 image.
+        gray: (H, W) image, uint8 or float (a float image keeps its values).
         mask: (H, W) bool mask of one chromosome, not empty.
         background: grey value outside the mask.
         pad: margin in pixels around the rotated chromosome.

@@ -51,4 +51,4 @@ def test_config_builds_model_and_train_pipeline(path):
     assert pipelines
     for pipeline in pipelines:
         composed = Compose([TRANSFORMS.build(t) for t in pipeline])
-        assert type(composed.transforms[-1]).__name__ == 'PackDetInputs'
+        assert type(composed.transforms[-1]).__name__ in ('PackDetInputs', 'PackCropInputs')

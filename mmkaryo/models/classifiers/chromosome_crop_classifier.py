@@ -1,0 +1,92 @@
+"""ChromosomeCropClassifier: names one chromosome from its upright canvas and its relative size.
+
+The backbone's last feature map is averaged across the chromosome (over its width) and pooled to
+``pool_rows`` positions along it, so where a band lies on the chromosome survives pooling; the size
+vector of :mod:`mmkaryo.structures.chromosome_crop` joins these features before a two-layer MLP.
+"""
+from typing import Dict, List, Optional, Sequence, Union
+
+import torch
+import torch.nn.functional as F
+from mmengine.model import BaseModel
+from mmengine.structures import BaseDataElement
+from torch import nn
+
+from mmkaryo.registry import MODELS
+from mmkaryo.structures.chromosome_crop import NUM_SIZE_FEATURES
+from mmkaryo.structures.classes import NUM_CLASSES
+
+#: the canvas flips averaged at test time: none, along the axis, across it, both
+FLIP_DIMS = ((), (2, ), (3, ), (2, 3))
+
+
+@MODELS.register_module()
+class ChromosomeCropClassifier(BaseModel):
+    """Chromosome classifier of crop canvases, built from a config like every mmkaryo model.
+
+    ``forward(inputs, data_samples, mode)`` takes ``inputs`` as a (B, 1, H, W) tensor or a list of
+    (1, H, W) tensors and ``data_samples`` carrying ``sizes`` (and ``gt_label`` for the loss):
+
+    * ``mode='loss'``: ``dict(loss_cls=...)``, cross-entropy with label smoothing;
+    * ``mode='predict'``: the data samples with ``pred_scores`` (24,) softmax probabilities, averaged
+      over the four canvas flips when ``test_flips`` (a chromosome has no preferred end or side);
+    * ``mode='tensor'``: (B, 24) logits.
+
+    Args:
+        backbone: registry config of a backbone returning a tuple of feature maps (the last is used).
+        num_classes: classes (24 chromosome classes).
+        pool_rows: positions kept along the chromosome axis after pooling.
+        hidden: width of the MLP's hidden layer.
+        dropout: dropout before the last layer.
+        label_smoothing: of the cross-entropy loss.
+        test_flips: average the four flips at test time.
+    """
+
+    def __init__(self, backbone: dict, num_classes: int = NUM_CLASSES, pool_rows: int = 6, hidden: int = 256,
+                 dropout: float = 0.3, label_smoothing: float = 0.1, test_flips: bool = True,
+                 data_preprocessor: Optional[dict] = None, init_cfg: Optional[dict] = None) -> None:
+        super().__init__(data_preprocessor=data_preprocessor, init_cfg=init_cfg)
+        self.backbone = MODELS.build(backbone)
+        channels = getattr(self.backbone, 'out_channels', None)
+        if not isinstance(channels, int):
+            raise ValueError(f'{type(self.backbone).__name__} must say its last stage\'s width as an int '
+                             '`out_channels` attribute')
+        self.pool_rows = pool_rows
+        self.head = nn.Sequential(
+            nn.Linear(channels * pool_rows + NUM_SIZE_FEATURES, hidden), nn.ReLU(inplace=True),
+            nn.Dropout(dropout), nn.Linear(hidden, num_classes))
+        self.num_classes = num_classes
+        self.label_smoothing = label_smoothing
+        self.test_flips = test_flips
+
+    def logits(self, images: torch.Tensor, sizes: torch.Tensor) -> torch.Tensor:
+        """(B, num_classes) logits of (B, 1, H, W) canvases and (B, 2) size vectors."""
+        features = self.backbone(images)[-1]
+        features = F.adaptive_avg_pool2d(features, (self.pool_rows, 1)).flatten(1)
+        return self.head(torch.cat([features, sizes], dim=1))
+
+    def predict_scores(self, images: torch.Tensor, sizes: torch.Tensor) -> torch.Tensor:
+        """(B, num_classes) class probabilities, averaged over the canvas flips when ``test_flips``."""
+        flips = FLIP_DIMS if self.test_flips else ((), )
+        probs = [F.softmax(self.logits(images.flip(dims) if dims else images, sizes), dim=1) for dims in flips]
+        return torch.stack(probs).mean(dim=0)
+
+    def forward(self, inputs: Union[torch.Tensor, Sequence[torch.Tensor]],
+                data_samples: Optional[List[BaseDataElement]] = None,
+                mode: str = 'tensor') -> Union[Dict[str, torch.Tensor], List[BaseDataElement], torch.Tensor]:
+        images = inputs if isinstance(inputs, torch.Tensor) else torch.stack(list(inputs))
+        if data_samples is None:
+            raise ValueError('ChromosomeCropClassifier needs data_samples carrying the size vectors')
+        sizes = torch.stack([sample.sizes for sample in data_samples]).to(images)
+        if mode == 'loss':
+            labels = torch.stack([sample.gt_label for sample in data_samples]).to(images.device)
+            loss = F.cross_entropy(self.logits(images, sizes), labels, label_smoothing=self.label_smoothing)
+            return dict(loss_cls=loss)
+        if mode == 'predict':
+            scores = self.predict_scores(images, sizes)
+            for sample, score in zip(data_samples, scores):
+                sample.pred_scores = score
+            return data_samples
+        if mode == 'tensor':
+            return self.logits(images, sizes)
+        raise ValueError(f'mode must be "loss", "predict" or "tensor", got "{mode}"')
