@@ -46,9 +46,16 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     parser.add_argument('--argmax', action='store_true', help='read classes by argmax, no karyotype prior')
     parser.add_argument('--cfg-options', nargs='+', action=DictAction, metavar='KEY=VALUE',
                         help='config overrides, e.g. model.test_cfg.rcnn.score_thr=0.1')
+    parser.add_argument('--classifier-config', help='chromosome crop classifier config (with '
+                        '--classifier-checkpoint; default: the one the detector config names, if any)')
+    parser.add_argument('--classifier-checkpoint', help='its checkpoint (with --classifier-config)')
+    parser.add_argument('--detector-classes', action='store_true',
+                        help='name the chromosomes with the detector\'s class head, not the crop classifier')
     args = parser.parse_args(argv)
     if (args.config is None) != (args.checkpoint is None):
         parser.error('--config and --checkpoint go together: give both, or neither for the packaged model')
+    if (args.classifier_config is None) != (args.classifier_checkpoint is None):
+        parser.error('--classifier-config and --classifier-checkpoint go together')
     return args
 
 
@@ -112,7 +119,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         inferencer = KaryotypeInferencer(
             args.config, args.checkpoint, device=args.device, score_thr=args.score_thr,
             extra_penalty=args.extra_penalty, constrained=not args.argmax, cfg_options=args.cfg_options,
-            polarity=args.polarity)
+            polarity=args.polarity, classifier_config=args.classifier_config,
+            classifier_checkpoint=args.classifier_checkpoint, use_classifier=not args.detector_classes)
         records, skipped = analyze(inferencer, args.inputs, Path(args.out_dir))
     except (OSError, ValueError) as error:
         print(f'error: {error}', file=sys.stderr)

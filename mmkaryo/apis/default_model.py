@@ -7,6 +7,9 @@ DEFAULT_MODEL_DIR = MODEL_ZOO / 'mfish_24class'
 CONFIG_FILE = 'config.py'
 WEIGHTS_FILE = 'weights.pth'
 LICENCE_FILE = 'LICENSE-MFISH.txt'
+#: the crop classifier of a packaged pair (named by ``config.py``'s ``chromosome_classifier``)
+CLASSIFIER_CONFIG_FILE = 'classifier_config.py'
+CLASSIFIER_WEIGHTS_FILE = 'classifier_weights.pth'
 
 
 def default_model_files(folder: Optional[Path] = None) -> Tuple[str, str]:

@@ -10,6 +10,7 @@ from mmengine.config import Config
 from torch import nn
 
 from mmkaryo.apis.class_scores import attach_class_scores, final_bbox_head
+from mmkaryo.apis.crop_namer import CropNamer, classifier_files
 from mmkaryo.apis.default_model import default_model_files
 from mmkaryo.apis.image_io import ImageInput, list_images, read_gray_image
 from mmkaryo.apis.mask_paste import attach_mask_crops
@@ -34,7 +35,9 @@ class KaryotypeResult:
         detector_labels: (N,) the detector's own class of each instance.
         detection_scores: (N,) the detector's score of each instance, the one ``score_thr`` applies to
             (see :mod:`mmkaryo.apis.model_keys`); 1.0 for instances that come from no detector.
-        class_scores: (N, 25) softmax of each instance's RoI over the 24 classes and background.
+        class_scores: (N, 25) probabilities of the 24 classes and background (last): the softmax of each
+            instance's RoI or, when a crop classifier names the chromosomes, the classifier's class
+            probabilities times the RoI's 1 - p(background), beside that p(background).
         class_probs: (N, 24) the same restricted to the classes and renormalised (rows sum to 1).
         labels: (N,) classes read (constrained assignment, or argmax if the inferencer says so).
         argmax_labels: (N,) unconstrained argmax of ``class_probs``.
@@ -42,6 +45,7 @@ class KaryotypeResult:
         karyotype: ISCN string of ``labels``; ``sanity`` in [0, 1]; ``normal`` for 46,XX / 46,XY.
         polarity: the input image's polarity, detected or given (:mod:`mmkaryo.apis.polarity`).
         inverted: whether the input was inverted to the model's polarity to make ``image``.
+        class_source: ``'classifier'`` when a crop classifier named the chromosomes, else ``'detector'``.
     """
     name: str
     image: np.ndarray
@@ -59,6 +63,7 @@ class KaryotypeResult:
     normal: bool
     polarity: str
     inverted: bool
+    class_source: str = 'detector'
 
     @property
     def scores(self) -> np.ndarray:
@@ -70,7 +75,7 @@ def read_karyotype(name: str, image: np.ndarray, boxes: np.ndarray, masks: Union
                    detector_labels: np.ndarray, class_scores: np.ndarray,
                    extra_penalty: float = DEFAULT_EXTRA_PENALTY, constrained: bool = True,
                    detection_scores: Optional[np.ndarray] = None, polarity: str = DARK_ON_LIGHT,
-                   inverted: bool = False) -> KaryotypeResult:
+                   inverted: bool = False, class_source: str = 'detector') -> KaryotypeResult:
     """Read the karyotype of N detected instances (the model-free half of the inferencer).
 
     Args:
@@ -80,6 +85,7 @@ def read_karyotype(name: str, image: np.ndarray, boxes: np.ndarray, masks: Union
         detection_scores: (N,) the detector's scores; None (instances from no detector, e.g. ground
             truth) gives 1.0 each.
         polarity, inverted: the input's polarity and whether ``image`` is its inversion.
+        class_source: what named the instances, ``'detector'`` or ``'classifier'``.
     """
     class_scores = np.asarray(class_scores, dtype=np.float64)
     if class_scores.ndim != 2 or class_scores.shape[1] != NUM_CLASSES + 1:
@@ -105,7 +111,17 @@ def read_karyotype(name: str, image: np.ndarray, boxes: np.ndarray, masks: Union
         labels=labels, argmax_labels=argmax_labels,
         pairing=pair_chromosomes(labels, class_probs[np.arange(len(labels)), labels]),
         karyotype=karyotype_string(labels), sanity=karyotype_sanity(counts),
-        normal=is_normal_karyotype(counts), polarity=check_polarity(polarity, name), inverted=bool(inverted))
+        normal=is_normal_karyotype(counts), polarity=check_polarity(polarity, name), inverted=bool(inverted),
+        class_source=class_source)
+
+
+def classifier_class_scores(class_scores: np.ndarray, probs: np.ndarray, named: np.ndarray) -> np.ndarray:
+    """(N, 25) class scores whose 24 class columns are ``probs`` (N, 24) times each RoI's 1 - p(background)
+    for the ``named`` rows; the other rows and the background column stay the detector's."""
+    out = np.array(class_scores, dtype=np.float64)
+    foreground = 1.0 - out[named, -1:]
+    out[named, :NUM_CLASSES] = probs[named] * foreground
+    return out
 
 
 def _init_detector(config: Union[str, Config], checkpoint: Optional[str], device: str,
@@ -134,6 +150,11 @@ class KaryotypeInferencer:
     detection; mmdet's NMS may keep several), and only instances whose detection score reaches
     ``score_thr`` are read.
 
+    Naming: a crop classifier (:class:`~mmkaryo.apis.crop_namer.CropNamer`) names the instances from
+    their masks' crops when one is given or the detector config names one (``chromosome_classifier``);
+    the metaphase statistics of the crops come from the instances scoring at least the config's own
+    ``score_thr``. Otherwise, or with ``use_classifier=False``, the detector's class head names them.
+
     Each image is first brought to the polarity the model was trained on (the config's
     ``image_polarity``, see :mod:`mmkaryo.apis.model_keys`): its own polarity is detected
     (:func:`~mmkaryo.apis.polarity.detect_polarity`) or given, and the image is inverted when the two
@@ -152,17 +173,23 @@ class KaryotypeInferencer:
         cfg_options: overrides merged into the config.
         polarity: the inputs' polarity, ``'auto'`` (detected per image), ``'dark_on_light'`` or
             ``'bright_on_dark'``.
+        classifier_config, classifier_checkpoint: a crop classifier (both or neither); None takes the
+            one the detector config names, if any.
+        use_classifier: False reads the detector's classes even when a classifier is named.
 
     Raises:
         FileNotFoundError: the packaged model is asked for and absent.
         ValueError: a checkpoint without a config; a detector without the 24 classes; a bad
-            ``score_thr``, ``image_polarity`` or ``polarity``.
+            ``score_thr``, ``image_polarity`` or ``polarity``; a classifier config without its
+            checkpoint, or a ``chromosome_classifier`` entry naming missing files.
     """
 
     def __init__(self, config: Union[str, Config, None] = None, checkpoint: Optional[str] = None,
                  device: str = 'cpu', score_thr: Optional[float] = None,
                  extra_penalty: float = DEFAULT_EXTRA_PENALTY, constrained: bool = True,
-                 cfg_options: Optional[dict] = None, polarity: str = AUTO) -> None:
+                 cfg_options: Optional[dict] = None, polarity: str = AUTO,
+                 classifier_config: Optional[str] = None, classifier_checkpoint: Optional[str] = None,
+                 use_classifier: bool = True) -> None:
         if config is None:
             if checkpoint is not None:
                 raise ValueError(f'checkpoint {checkpoint} given without its config')
@@ -181,6 +208,12 @@ class KaryotypeInferencer:
         pipeline = self.model.cfg.test_dataloader.dataset.pipeline
         self.grayscale_input = pipeline[0].get('color_type', 'color') == 'grayscale'
         self.score_thr = score_threshold(self.model.cfg, score_thr)
+        self.reference_thr = score_threshold(self.model.cfg)
+        if (classifier_config is None) != (classifier_checkpoint is None):
+            raise ValueError('classifier_config and classifier_checkpoint go together')
+        files = (classifier_config, classifier_checkpoint) if classifier_config else \
+            classifier_files(self.model.cfg)
+        self.namer = CropNamer(*files, device=device) if files and use_classifier else None
         self.model_polarity = model_polarity(self.model.cfg)
         self.polarity = polarity
         self.extra_penalty = extra_penalty
@@ -213,11 +246,16 @@ class KaryotypeInferencer:
             masks = pred.masks[keep]
         else:  # mmdet's (0, H, W) result when nothing is detected
             masks = MaskCrops.from_dense(pred.masks.cpu().numpy()[keep])
+        class_scores = pred.class_scores.cpu().numpy()[keep]
+        if self.namer is not None:
+            probs, named = self.namer.class_probs(gray, masks, self.model_polarity == DARK_ON_LIGHT,
+                                                  reference=scores[keep] >= self.reference_thr)
+            class_scores = classifier_class_scores(class_scores, probs, named)
         return read_karyotype(
             name, gray, pred.bboxes.cpu().numpy()[keep], masks, pred.labels.cpu().numpy()[keep],
-            pred.class_scores.cpu().numpy()[keep], extra_penalty=self.extra_penalty,
-            constrained=self.constrained, detection_scores=scores[keep], polarity=polarity,
-            inverted=inverted)
+            class_scores, extra_penalty=self.extra_penalty, constrained=self.constrained,
+            detection_scores=scores[keep], polarity=polarity, inverted=inverted,
+            class_source='detector' if self.namer is None else 'classifier')
 
     def _reading_instances(self, roi_index: np.ndarray, scores: np.ndarray) -> np.ndarray:
         """Indices of the first (highest-scoring) detection of each RoI scoring at least score_thr."""

@@ -17,7 +17,7 @@ fixed-size canvases and N size vectors:
 The canvas is what a classifier sees; the size vector carries what shrinking or cropping loses.
 """
 from dataclasses import dataclass
-from typing import List, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 import cv2
 import numpy as np
@@ -81,14 +81,16 @@ def to_canvas(crop: np.ndarray, canvas_hw: Tuple[int, int] = CANVAS_HW) -> Tuple
     return canvas, scale
 
 
-def metaphase_crops(stain: np.ndarray, masks: Sequence[RegionMask],
-                    canvas_hw: Tuple[int, int] = CANVAS_HW) -> MetaphaseCrops:
+def metaphase_crops(stain: np.ndarray, masks: Sequence[RegionMask], canvas_hw: Tuple[int, int] = CANVAS_HW,
+                    reference: Optional[np.ndarray] = None) -> MetaphaseCrops:
     """Cut every chromosome of one metaphase into a normalised upright canvas (module docstring).
 
     Args:
         stain: (H, W) float32 dye density of the metaphase (:func:`stain_image`).
         masks: the N chromosome masks, each a non-empty bool crop with its (x0, y0) in ``stain``.
         canvas_hw: (height, width) of the canvases.
+        reference: (N,) bool, the masks the metaphase's mean stain and median sizes are taken over
+            (e.g. the detections sure enough to be chromosomes); None, or none selected, takes all.
 
     Raises:
         ValueError: an empty mask, or one leaving the image.
@@ -104,7 +106,13 @@ def metaphase_crops(stain: np.ndarray, masks: Sequence[RegionMask],
             raise ValueError(f'chromosome mask {i} of shape {mask.shape} at ({x0}, {y0}) leaves the '
                              f'{stain.shape} image')
         regions.append(stain[y0:y0 + mask.shape[0], x0:x0 + mask.shape[1]])
-    stain_mean = float(np.mean(np.concatenate([region[mask] for region, (mask, _) in zip(regions, masks)])))
+    reference = np.ones(len(masks), bool) if reference is None else np.asarray(reference, bool)
+    if reference.shape != (len(masks), ):
+        raise ValueError(f'reference must be ({len(masks)},) bool, got shape {reference.shape}')
+    if not reference.any():
+        reference = np.ones(len(masks), bool)
+    stain_mean = float(np.mean(np.concatenate(
+        [region[mask] for region, (mask, _), ref in zip(regions, masks, reference) if ref])))
     areas = np.array([np.count_nonzero(mask) for mask, _ in masks], dtype=np.float64)
     lengths = np.array([axis_length(mask) for mask, _ in masks])
     canvases: List[np.ndarray] = []
@@ -114,5 +122,6 @@ def metaphase_crops(stain: np.ndarray, masks: Sequence[RegionMask],
         canvas, scale = to_canvas(upright.astype(np.float32), canvas_hw)
         canvases.append(canvas)
         scales.append(scale)
-    sizes = np.stack([np.log(areas / np.median(areas)), np.log(lengths / np.median(lengths))], axis=1)
+    sizes = np.stack([np.log(areas / np.median(areas[reference])),
+                      np.log(lengths / np.median(lengths[reference]))], axis=1)
     return MetaphaseCrops(np.stack(canvases), sizes.astype(np.float32), np.asarray(scales, np.float32))

@@ -91,3 +91,15 @@ def test_bad_masks_are_named():
     with pytest.raises(ValueError, match='leaves'):
         metaphase_crops(stain, [(np.ones((3, 3), bool), (49, 0))])
     assert metaphase_crops(stain, []).canvases.shape == (0, 96, 48)
+
+
+def test_reference_masks_set_the_metaphase_statistics():
+    gray = np.full((200, 200), 255, np.uint8)
+    small, big = bar(20, 10, left=10), bar(40, 10, left=100)
+    gray[small], gray[big] = 155, 55
+    crops = metaphase_crops(stain_image(gray), [region(small), region(big)], reference=np.array([False, True]))
+    assert np.allclose(crops.canvases[1][crops.canvases[1] > 0], 1.0)
+    assert crops.sizes[1] == pytest.approx([0.0, 0.0])
+    assert crops.sizes[0, 0] == pytest.approx(np.log(0.5))
+    with pytest.raises(ValueError, match='reference'):
+        metaphase_crops(stain_image(gray), [region(small)], reference=np.array([True, True]))

@@ -1,13 +1,16 @@
 """Compute one row of the README's model-zoo table on held-out images: a trained model or Otsu.
 
     python tools/analysis_tools/zoo_row.py ANN_FILE IMG_DIR --config CFG --checkpoint CKPT \
+        [--classifier-config CCFG --classifier-checkpoint CCKPT | --detector-classes] \
         [--score-thr T] [--name NAME] [--out row.json]
     python tools/analysis_tools/zoo_row.py ANN_FILE IMG_DIR --otsu [--name NAME] [--out row.json]
 
 ANN_FILE is a 24-class COCO file (e.g. from tools/dataset_converters/mfish_to_coco.py), IMG_DIR the
 folder its ``file_name`` entries are relative to. Prints the markdown row (columns in
 mmkaryo/evaluation/zoo/row.py) and writes the row as JSON to --out. --score-thr is the operating
-threshold (default: the config's score_thr). Exits 1 naming the file on bad input.
+threshold (default: the config's score_thr). Classes come from the crop classifier given, or the one
+the detector config names (``chromosome_classifier``), unless --detector-classes. Exits 1 naming the
+file on bad input.
 """
 import argparse
 import json
@@ -29,6 +32,10 @@ def parse_args() -> argparse.Namespace:
     method.add_argument('--otsu', action='store_true', help='score the Otsu-threshold baseline')
     parser.add_argument('--checkpoint', help='trained weights of --config')
     parser.add_argument('--score-thr', type=float, help="operating threshold (default: the config's)")
+    parser.add_argument('--classifier-config', help='chromosome crop classifier config (with --classifier-checkpoint)')
+    parser.add_argument('--classifier-checkpoint', help='trained weights of --classifier-config')
+    parser.add_argument('--detector-classes', action='store_true',
+                        help="name chromosomes by the detector's class head even if its config names a classifier")
     parser.add_argument('--name', help='the row\'s model name (default: config stem, or "Otsu")')
     parser.add_argument('--device', default='cpu')
     parser.add_argument('--out', help='write the row as JSON here')
@@ -37,6 +44,8 @@ def parse_args() -> argparse.Namespace:
         parser.error('--config needs --checkpoint')
     if args.otsu and (args.checkpoint or args.score_thr is not None):
         parser.error('--otsu takes neither --checkpoint nor --score-thr')
+    if (args.classifier_config is None) != (args.classifier_checkpoint is None):
+        parser.error('--classifier-config and --classifier-checkpoint go together')
     return args
 
 
@@ -56,7 +65,10 @@ def main() -> int:
             for path in (args.config, args.checkpoint):
                 if not os.path.isfile(path):
                     raise ValueError(f'{path}: no such file')
-            predict, score_thr = model_predictor(args.config, args.checkpoint, args.score_thr, args.device)
+            predict, score_thr = model_predictor(
+                args.config, args.checkpoint, args.score_thr, args.device,
+                classifier_config=args.classifier_config, classifier_checkpoint=args.classifier_checkpoint,
+                use_classifier=not args.detector_classes)
             name = args.name or Path(args.config).stem
         predictions = predict_images(images, args.img_dir, predict)
     except (ValueError, TypeError, FileNotFoundError) as error:

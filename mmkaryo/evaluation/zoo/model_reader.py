@@ -1,6 +1,6 @@
 """A trained detector as the zoo's per-image predictor, and its operating threshold."""
 from pathlib import Path
-from typing import Callable, Optional, Tuple
+from typing import Any, Callable, Optional, Tuple
 
 from mmengine.config import Config
 
@@ -23,12 +23,16 @@ def operating_score_thr(cfg: Config, explicit: Optional[float], source: str) -> 
 
 
 def model_predictor(config: str, checkpoint: str, score_thr: Optional[float] = None, device: str = 'cpu',
-                    cfg_options: Optional[dict] = None) -> Tuple[Callable[[Path], Prediction], float]:
+                    cfg_options: Optional[dict] = None,
+                    **naming: Any) -> Tuple[Callable[[Path], Prediction], float]:
     """Build a :class:`KaryotypeInferencer` that reads every detection (``score_thr=0.0``; the
     model's rcnn score floor still applies) and return ``(predict, operating threshold)``, where
     ``predict(path)`` gives the image's :class:`Prediction` at :func:`operating_score_thr`.
-    ``cfg_options`` are merged into the config (e.g. another test-time NMS)."""
-    inferencer = KaryotypeInferencer(config, checkpoint, device=device, score_thr=0.0, cfg_options=cfg_options)
+    ``cfg_options`` are merged into the config (e.g. another test-time NMS); ``naming`` are the
+    inferencer's classifier arguments (``classifier_config``, ``classifier_checkpoint``,
+    ``use_classifier``)."""
+    inferencer = KaryotypeInferencer(config, checkpoint, device=device, score_thr=0.0, cfg_options=cfg_options,
+                                     **naming)
     operating = operating_score_thr(inferencer.model.cfg, score_thr, config)
 
     def predict(path: Path) -> Prediction:
