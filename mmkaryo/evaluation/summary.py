@@ -15,6 +15,8 @@ EVALUATION_COLUMNS: Tuple[Tuple[str, str], ...] = (
     ('agnostic AJI', 'agnostic_aji'),
     ('agnostic AJI+', 'agnostic_aji_plus'),
     ('class accuracy', 'accuracy'),
+    ('top-3 accuracy', 'top3_accuracy'),
+    ('constrained accuracy', 'constrained_accuracy'),
     ('karyotype exact', 'exact_rate'),
 )
 

@@ -4,7 +4,7 @@ The backbone's last feature map is averaged across the chromosome (over its widt
 ``pool_rows`` positions along it, so where a band lies on the chromosome survives pooling; the size
 vector of :mod:`mmkaryo.structures.chromosome_crop` joins these features before a two-layer MLP.
 """
-from typing import Dict, List, Optional, Sequence, Union
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 import torch
 import torch.nn.functional as F
@@ -28,8 +28,10 @@ class ChromosomeCropClassifier(BaseModel):
     (1, H, W) tensors and ``data_samples`` carrying ``sizes`` (and ``gt_label`` for the loss):
 
     * ``mode='loss'``: ``dict(loss_cls=...)``, cross-entropy with label smoothing;
-    * ``mode='predict'``: the data samples with ``pred_scores`` (24,) softmax probabilities, averaged
-      over the four canvas flips when ``test_flips`` (a chromosome has no preferred end or side);
+    * ``mode='predict'``: the data samples with ``pred_scores`` (24,) softmax probabilities and
+      ``pred_features`` (hidden,) the MLP's hidden activations (what the metaphase context compares,
+      :mod:`mmkaryo.karyotype.homologues`), both averaged over the four canvas flips when ``test_flips``
+      (a chromosome has no preferred end or side);
     * ``mode='tensor'``: (B, 24) logits.
 
     Args:
@@ -52,6 +54,7 @@ class ChromosomeCropClassifier(BaseModel):
             raise ValueError(f'{type(self.backbone).__name__} must say its last stage\'s width as an int '
                              '`out_channels` attribute')
         self.pool_rows = pool_rows
+        # head[:2] embeds (linear + ReLU), head[2:] classifies (dropout + linear)
         self.head = nn.Sequential(
             nn.Linear(channels * pool_rows + NUM_SIZE_FEATURES, hidden), nn.ReLU(inplace=True),
             nn.Dropout(dropout), nn.Linear(hidden, num_classes))
@@ -59,17 +62,30 @@ class ChromosomeCropClassifier(BaseModel):
         self.label_smoothing = label_smoothing
         self.test_flips = test_flips
 
-    def logits(self, images: torch.Tensor, sizes: torch.Tensor) -> torch.Tensor:
-        """(B, num_classes) logits of (B, 1, H, W) canvases and (B, 2) size vectors."""
+    def embedding(self, images: torch.Tensor, sizes: torch.Tensor) -> torch.Tensor:
+        """(B, hidden) hidden activations of (B, 1, H, W) canvases and (B, 2) size vectors."""
         features = self.backbone(images)[-1]
         features = F.adaptive_avg_pool2d(features, (self.pool_rows, 1)).flatten(1)
-        return self.head(torch.cat([features, sizes], dim=1))
+        return self.head[:2](torch.cat([features, sizes], dim=1))
+
+    def logits(self, images: torch.Tensor, sizes: torch.Tensor) -> torch.Tensor:
+        """(B, num_classes) logits of (B, 1, H, W) canvases and (B, 2) size vectors."""
+        return self.head[2:](self.embedding(images, sizes))
+
+    def predict_with_features(self, images: torch.Tensor,
+                              sizes: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
+        """(B, num_classes) probabilities and (B, hidden) embeddings, averaged over the canvas flips
+        when ``test_flips``."""
+        probs, features = [], []
+        for dims in FLIP_DIMS if self.test_flips else ((), ):
+            embedding = self.embedding(images.flip(dims) if dims else images, sizes)
+            probs.append(F.softmax(self.head[2:](embedding), dim=1))
+            features.append(embedding)
+        return torch.stack(probs).mean(dim=0), torch.stack(features).mean(dim=0)
 
     def predict_scores(self, images: torch.Tensor, sizes: torch.Tensor) -> torch.Tensor:
         """(B, num_classes) class probabilities, averaged over the canvas flips when ``test_flips``."""
-        flips = FLIP_DIMS if self.test_flips else ((), )
-        probs = [F.softmax(self.logits(images.flip(dims) if dims else images, sizes), dim=1) for dims in flips]
-        return torch.stack(probs).mean(dim=0)
+        return self.predict_with_features(images, sizes)[0]
 
     def forward(self, inputs: Union[torch.Tensor, Sequence[torch.Tensor]],
                 data_samples: Optional[List[BaseDataElement]] = None,
@@ -83,9 +99,10 @@ class ChromosomeCropClassifier(BaseModel):
             loss = F.cross_entropy(self.logits(images, sizes), labels, label_smoothing=self.label_smoothing)
             return dict(loss_cls=loss)
         if mode == 'predict':
-            scores = self.predict_scores(images, sizes)
-            for sample, score in zip(data_samples, scores):
+            scores, features = self.predict_with_features(images, sizes)
+            for sample, score, feature in zip(data_samples, scores, features):
                 sample.pred_scores = score
+                sample.pred_features = feature
             return data_samples
         if mode == 'tensor':
             return self.logits(images, sizes)
