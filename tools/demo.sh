@@ -5,8 +5,11 @@
 #   2. train the light Mask R-CNN (configs/synthetic/mask-rcnn_r18_fpn-light_600i_synthetic.py) from
 #      random weights, 24 classes, detections kept by chromosome-ness;
 #   3. evaluate it on the held-out set (mAP@50, class-aware and agnostic AJI, class and karyotype tables);
-#   4. read the karyotypes of four test images (overlays, karyograms, ISCN strings, report.html);
-#   5. where the real M-FISH set is (../shared/data/mfish-dapi, or --data-mfish PATH), read three of its
+#   4. train the chromosome crop classifier (configs/chromosome_classifier/cropnet_10e_synthetic.py) on the
+#      training images' chromosomes and test it on the held-out images' chromosomes;
+#   5. read the karyotypes of four test images with the pair, detector then classifier (overlays,
+#      karyograms, ISCN strings, report.html);
+#   6. where the real M-FISH set is (../shared/data/mfish-dapi, or --data-mfish PATH), read three of its
 #      held-out-slide DAPI images as they ship (bright on dark) with the packaged M-FISH model.
 #
 #   bash tools/demo.sh [--data-mfish PATH] [--iters N] [--out-dir DIR]
@@ -25,7 +28,7 @@ while [ $# -gt 0 ]; do
         --data-mfish) MFISH="$(cd "$2" && pwd)"; shift 2 ;;
         --iters) ITERS="$2"; shift 2 ;;
         --out-dir) OUT="$2"; shift 2 ;;
-        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
         *) echo "demo.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -74,25 +77,33 @@ synthetic_demo() {
     local iters=${ITERS:-600}
     local config="$ROOT/configs/synthetic/mask-rcnn_r18_fpn-light_600i_synthetic.py"
     local scene=(--image-size 448 --chromosome-length 0.185 --chromosome-width 0.02 --spread-radius 0.42)
-    step "1/5 synthetic data: 40 training images, 12 held-out test images (448 px)"
+    step "1/6 synthetic data: 40 training images, 12 held-out test images (448 px)"
     "$PY" "$ROOT/tools/dataset_converters/make_synthetic.py" --out-dir "$DATA/masks" \
         --num-images 40 --seed 0 "${scene[@]}" --formats coco
     "$PY" "$ROOT/tools/dataset_converters/make_synthetic.py" --out-dir "$DATA/test" \
         --num-images 12 --seed 2 "${scene[@]}" --aneuploidy-rate 0.3 --formats coco
 
-    step "2/5 train the light Mask R-CNN from random weights for $iters iterations"
+    step "2/6 train the light Mask R-CNN from random weights for $iters iterations"
     train "$config" "$OUT/train" "$iters" data_root="$DATA/masks/"
     local ckpt="$OUT/train/iter_$iters.pth"
     "$PY" "$ROOT/tools/analysis_tools/plot_curves.py" "$OUT/train" --out "$OUT/train_curve.png"
 
-    step "3/5 evaluate on the held-out synthetic test set"
+    step "3/6 evaluate on the held-out synthetic test set"
     evaluate "$config" "$ckpt" "$OUT/test" "$OUT/test.log" test_dataloader.dataset.data_root="$DATA/test/"
 
-    step "4/5 read the karyotypes of four test images"
+    step "4/6 train the chromosome crop classifier on the training chromosomes, test it on the held-out ones"
+    local classifier="$ROOT/configs/chromosome_classifier/cropnet_10e_synthetic.py"
+    "$PY" "$ROOT/tools/train.py" "$classifier" --work-dir "$OUT/classifier" --cfg-options \
+        data_root="$DATA/masks/" "${NO_VAL[@]}"
+    local classifier_ckpt="$OUT/classifier/epoch_10.pth"
+    evaluate "$classifier" "$classifier_ckpt" "$OUT/classifier-test" "$OUT/classifier-test.log" \
+        data_root="$DATA/test/"
+
+    step "5/6 read the karyotypes of four test images: detector, then the crop classifier names"
     local images=()
     for i in 0 1 2 3; do images+=("$DATA/test/coco/images/$(printf 'synth_%06d.png' "$i")"); done
     "$PY" "$ROOT/tools/analyze.py" "${images[@]}" --config "$config" --checkpoint "$ckpt" \
-        --out-dir "$OUT/analysis"
+        --classifier-config "$classifier" --classifier-checkpoint "$classifier_ckpt" --out-dir "$OUT/analysis"
 
     {
         echo "# mmkaryo demo (synthetic)"
@@ -106,7 +117,13 @@ synthetic_demo() {
         echo
         tables "$OUT/test.log"
         echo
-        echo "Karyotype readings of four test images: \`$OUT/analysis/report.html\`"
+        echo "Crop classifier (\`configs/chromosome_classifier/$(basename "$classifier")\`), 10 epochs on the"
+        echo "training images' chromosomes, tested on the held-out images' chromosomes (ground-truth masks):"
+        echo
+        tables "$OUT/classifier-test.log"
+        echo
+        echo "Karyotype readings of four test images, detector then crop classifier:"
+        echo "\`$OUT/analysis/report.html\`"
         echo "(overlays \`*_overlay.png\`, karyograms \`*_karyogram.png\`, COCO results \`results.coco.json\`)."
     } > "$SUMMARY"
 }
@@ -116,7 +133,7 @@ mfish_reading() {  # the packaged M-FISH model on three held-out-slide DAPI imag
     for slide in A01 P07 V14; do
         images+=("$(ls "$MFISH"/${slide}__*/*D.tif | head -n 1)")
     done
-    step "5/5 packaged M-FISH model: three raw DAPI images of held-out slides (${images[*]##*/})"
+    step "6/6 packaged M-FISH model: three raw DAPI images of held-out slides (${images[*]##*/})"
     "$PY" "$ROOT/tools/analyze.py" "${images[@]}" --out-dir "$OUT/analysis-mfish" | tee "$OUT/mfish.log"
     {
         echo

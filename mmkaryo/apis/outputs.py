@@ -26,7 +26,8 @@ def coco_results(result: KaryotypeResult, image_id: int) -> List[dict]:
 def result_record(result: KaryotypeResult, image_id: int) -> dict:
     """Return the per-image JSON record: COCO instances extended with the detector's score
     (``detection_score``; the COCO ``score`` is the read class's probability), class scores and the
-    reading, plus the image's ``polarity`` and whether it was ``inverted`` for the model."""
+    reading, plus the image's ``polarity``, whether it was ``inverted`` for the model, and what named the
+    chromosomes (``class_source``: ``'detector'`` or ``'classifier'``)."""
     instances = coco_results(result, image_id)
     for i, entry in enumerate(instances):
         entry.update(
@@ -38,7 +39,7 @@ def result_record(result: KaryotypeResult, image_id: int) -> dict:
     return dict(
         image_id=int(image_id), file_name=result.name, height=int(result.image.shape[0]),
         width=int(result.image.shape[1]), polarity=result.polarity, inverted=result.inverted,
-        karyotype=result.karyotype, argmax_karyotype=karyotype_string(result.argmax_labels),
+        class_source=result.class_source, karyotype=result.karyotype, argmax_karyotype=karyotype_string(result.argmax_labels),
         sanity=result.sanity, normal=result.normal, num_instances=len(result.labels), instances=instances,
         pairs=[[int(i), int(j), int(g)] for i, j, g in result.pairing.pairs],
         unpaired=[int(i) for i in result.pairing.unpaired])

@@ -9,6 +9,7 @@ from mmkaryo.apis import KaryotypeInferencer, default_model_files
 from mmkaryo.apis.crop_namer import CropNamer, classifier_files
 from mmkaryo.apis.inferencer import classifier_class_scores
 from mmkaryo.apis.model_packaging import package_model
+from mmkaryo.apis.outputs import result_record
 from mmkaryo.structures import MaskCrops
 from tests.test_apis.conftest import REPO
 
@@ -74,6 +75,7 @@ def test_inferencer_names_with_the_classifier_or_the_detector(tiny_model_files, 
     detector_only = KaryotypeInferencer(*tiny_model_files, score_thr=0.0)
     named, plain = two_stage.read(image), detector_only.read(image)
     assert named.class_source == 'classifier' and plain.class_source == 'detector'
+    assert result_record(named, 1)['class_source'] == 'classifier'
     assert len(named.labels) == len(plain.labels) > 0
     assert np.allclose(named.class_scores[:, 24], plain.class_scores[:, 24])
     assert not np.allclose(named.class_probs, plain.class_probs)
