@@ -46,6 +46,19 @@ def test_kept_instances_are_read_again():
     assert kept.argmax_labels.tolist() == [0, 0]
 
 
+def test_classifier_named_results_rank_by_the_classifier_argmax():
+    full = result()
+    named = read_karyotype('img', full.image, full.boxes, full.masks, np.zeros(3, np.int64), full.class_scores,
+                           detection_scores=full.detection_scores, class_source='classifier')
+    assert named.argmax_labels.tolist() == [0, 0, 0]
+    named.class_scores[2, 0], named.class_scores[2, 1] = 0.1, 0.8  # the classifier calls i2 a 2
+    named = read_karyotype('img', full.image, full.boxes, full.masks, np.zeros(3, np.int64), named.class_scores,
+                           detection_scores=full.detection_scores, class_source='classifier')
+    ranked, _ = prediction_from_result(named, score_thr=0.9)
+    assert ranked.detector_labels.tolist() == [0, 0, 1]
+    assert prediction_from_result(full, score_thr=0.9).ranked.detector_labels.tolist() == [0, 0, 0]
+
+
 def test_threshold_above_every_score_keeps_nothing():
     _, kept = prediction_from_result(result(), score_thr=0.999)
     assert len(kept) == 0 and kept.labels.shape == (0, )

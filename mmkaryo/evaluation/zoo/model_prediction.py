@@ -25,7 +25,10 @@ def prediction_from_result(result: KaryotypeResult, score_thr: float,
     """
     scores = np.asarray(result.detection_scores, np.float64)
     rles = [result.masks.to_rle(i) for i in range(len(result.masks))]
-    ranked = Detections(rles, result.boxes, scores, detector_labels=result.detector_labels)
+    # Class-aware mAP ranks every detection with one class each: the detector's own, or the crop
+    # classifier's argmax when a classifier names the chromosomes.
+    ranked_labels = result.argmax_labels if result.class_source == 'classifier' else result.detector_labels
+    ranked = Detections(rles, result.boxes, scores, detector_labels=ranked_labels)
     keep = np.flatnonzero(scores >= score_thr)
     reading = read_karyotype(result.name, result.image, result.boxes[keep], result.masks[keep],
                              result.detector_labels[keep], result.class_scores[keep],

@@ -3,7 +3,8 @@
 Columns (keys of :func:`zoo_row`'s dict; None where a method has no classes, NaN where nothing
 could be scored):
 
-* ``bbox_mAP50``, ``segm_mAP50``: class-aware mAP@50 of the ranked detections (detector labels);
+* ``bbox_mAP50``, ``segm_mAP50``: class-aware mAP@50 of the ranked detections (detector labels, or
+  the crop classifier's argmax when one names the chromosomes);
   ``agnostic_bbox_mAP50``, ``agnostic_segm_mAP50``: the same with all classes merged;
 * ``aji``, ``aji_plus``: class-agnostic AJI / AJI+ of the kept detections, mean over images (as
   :class:`mmkaryo.evaluation.metrics.AJIMetric` reports them); ``pooled_aji``, ``pooled_aji_plus``:
