@@ -3,6 +3,8 @@ backend_args = None
 base_lr = 0.02
 box_proj_loss_weight = 0.0
 channels = 64
+chromosome_classifier = dict(
+    checkpoint='classifier_weights.pth', config='classifier_config.py')
 custom_hooks = [
     dict(type='IterationSeedHook'),
 ]
@@ -16,7 +18,7 @@ default_hooks = dict(
         rule='greater',
         save_best='aji/agnostic_aji',
         type='CheckpointHook'),
-    logger=dict(interval=25, type='LoggerHook'),
+    logger=dict(interval=25, log_metric_by_epoch=False, type='LoggerHook'),
     param_scheduler=dict(type='ParamSchedulerHook'),
     sampler_seed=dict(type='DistSamplerSeedHook'),
     timer=dict(type='IterTimerHook'),
@@ -31,7 +33,7 @@ images = dict(img='images/')
 load_from = None
 log_level = 'INFO'
 log_processor = dict(by_epoch=False, type='LogProcessor', window_size=25)
-max_iters = 1500
+max_iters = 2500
 model = dict(
     _scope_='mmkaryo',
     backbone=dict(
@@ -233,11 +235,11 @@ param_scheduler = [
     dict(
         begin=0,
         by_epoch=False,
-        end=1500,
+        end=2500,
         gamma=0.1,
         milestones=[
-            1125,
-            1350,
+            1875,
+            2250,
         ],
         type='MultiStepLR'),
 ]
@@ -304,9 +306,9 @@ test_evaluator = [
             'segm',
         ],
         type='ClassAgnosticCocoMetric'),
-    dict(type='AJIMetric'),
-    dict(type='ChromosomeClassMetric'),
-    dict(type='KaryotypeMetric'),
+    dict(score_thr=0.3, type='AJIMetric'),
+    dict(score_thr=0.3, type='ChromosomeClassMetric'),
+    dict(score_thr=0.3, type='KaryotypeMetric'),
 ]
 test_pipeline = [
     dict(backend_args=None, color_type='grayscale', type='LoadImageFromFile'),
@@ -329,7 +331,7 @@ test_pipeline = [
         ),
         type='PackDetInputs'),
 ]
-train_cfg = dict(max_iters=1500, type='IterBasedTrainLoop', val_interval=250)
+train_cfg = dict(max_iters=2500, type='IterBasedTrainLoop', val_interval=250)
 train_dataloader = dict(
     batch_sampler=dict(type='AspectRatioBatchSampler'),
     batch_size=2,
@@ -516,9 +518,9 @@ val_evaluator = [
             'segm',
         ],
         type='ClassAgnosticCocoMetric'),
-    dict(type='AJIMetric'),
-    dict(type='ChromosomeClassMetric'),
-    dict(type='KaryotypeMetric'),
+    dict(score_thr=0.3, type='AJIMetric'),
+    dict(score_thr=0.3, type='ChromosomeClassMetric'),
+    dict(score_thr=0.3, type='KaryotypeMetric'),
 ]
 val_interval = 250
 vis_backends = [
