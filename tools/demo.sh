@@ -10,7 +10,7 @@
 #   5. read the karyotypes of four test images with the pair, detector then classifier (overlays,
 #      karyograms, ISCN strings, report.html);
 #   6. where the real M-FISH set is (../shared/data/mfish-dapi, or --data-mfish PATH), read three of its
-#      held-out-slide DAPI images as they ship (bright on dark) with the packaged M-FISH model.
+#      held-out-slide DAPI images as they ship (bright on dark) with the packaged M-FISH pair.
 #
 #   bash tools/demo.sh [--data-mfish PATH] [--iters N] [--out-dir DIR]
 #
@@ -139,8 +139,8 @@ mfish_reading() {  # the packaged M-FISH model on three held-out-slide DAPI imag
         echo
         echo "## Real M-FISH metaphases, packaged model"
         echo
-        echo "The packaged 24-class M-FISH model (\`mmkaryo/model_zoo/mfish_24class/\`) on three raw DAPI"
-        echo "images of slides it was not trained on: \`$OUT/analysis-mfish/report.html\`."
+        echo "The packaged M-FISH pair, detector + crop classifier (\`mmkaryo/model_zoo/mfish_24class/\`), on"
+        echo "three raw DAPI images of slides it was not trained on: \`$OUT/analysis-mfish/report.html\`."
         echo
         echo '```'
         grep -E '^\[[0-9]+/[0-9]+\]' "$OUT/mfish.log" || true
