@@ -39,7 +39,8 @@ def result_record(result: KaryotypeResult, image_id: int) -> dict:
     return dict(
         image_id=int(image_id), file_name=result.name, height=int(result.image.shape[0]),
         width=int(result.image.shape[1]), polarity=result.polarity, inverted=result.inverted,
-        class_source=result.class_source, karyotype=result.karyotype, argmax_karyotype=karyotype_string(result.argmax_labels),
+        class_source=result.class_source, karyotype=result.karyotype,
+        argmax_karyotype=karyotype_string(result.argmax_labels),
         sanity=result.sanity, normal=result.normal, num_instances=len(result.labels), instances=instances,
         pairs=[[int(i), int(j), int(g)] for i, j, g in result.pairing.pairs],
         unpaired=[int(i) for i in result.pairing.unpaired])
