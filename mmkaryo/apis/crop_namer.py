@@ -20,7 +20,7 @@ from mmengine.runner import load_checkpoint
 
 from mmkaryo.registry import MODELS
 from mmkaryo.structures import NUM_CLASSES, MaskCrops
-from mmkaryo.structures.chromosome_crop import CANVAS_HW, metaphase_crops, stain_image
+from mmkaryo.structures.chromosome_crop import CANVAS_HW, mask_crops_canvases, stain_image
 from mmkaryo.utils import register_all_modules
 
 #: top-level detector config key naming the chromosome classifier
@@ -89,14 +89,10 @@ class CropNamer:
             (probs, named): (N, 24) class probabilities, and (N,) bool, False for an empty mask, which
             no crop can name (its row is zero).
         """
-        tight = [masks.tight(i) for i in range(len(masks))]
-        named = np.array([t is not None for t in tight], dtype=bool)
+        crops, named = mask_crops_canvases(stain_image(gray, dark_on_light), masks, self.canvas_hw, reference)
         probs = np.zeros((len(masks), NUM_CLASSES), np.float64)
         if not named.any():
             return probs, named
-        ref = None if reference is None else np.asarray(reference, bool)[named]
-        crops = metaphase_crops(stain_image(gray, dark_on_light), [t for t in tight if t is not None],
-                                self.canvas_hw, reference=ref)
         images = torch.from_numpy(crops.canvases)[:, None].to(self.device)
         sizes = torch.from_numpy(crops.sizes).to(self.device)
         scores = [self.model.predict_scores(images[i:i + self.batch_size], sizes[i:i + self.batch_size])

@@ -6,7 +6,7 @@ The crops of every image are cut once, when the dataset loads, from the ground-t
 chromosomes of that image (the metaphase statistics need all of them).
 """
 import os.path as osp
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Tuple
 
 import cv2
 import numpy as np
@@ -15,16 +15,9 @@ from mmengine.logging import MMLogger
 
 from mmkaryo.datasets.checked_coco import CheckedCOCO
 from mmkaryo.registry import DATASETS
-from mmkaryo.structures.chromosome_crop import CANVAS_HW, RegionMask, metaphase_crops, stain_image
+from mmkaryo.structures.chromosome_crop import CANVAS_HW, mask_crops_canvases, stain_image
+from mmkaryo.structures.mask_crops import MaskCrops
 from mmkaryo.structures.classes import CHROMOSOME_CLASSES, PALETTE, class_index_from_name
-
-
-def _tight_mask(mask: np.ndarray) -> Optional[RegionMask]:
-    """A full-frame bool mask cut to its bounding box, None if it is empty."""
-    rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
-    if rows.size == 0:
-        return None
-    return mask[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1], (int(cols[0]), int(rows[0]))
 
 
 @DATASETS.register_module()
@@ -71,18 +64,14 @@ class ChromosomeCropDataset(BaseDataset):
             gray = cv2.imread(img_path, cv2.IMREAD_GRAYSCALE)
             if gray is None:
                 raise ValueError(f'{self.ann_file}: image {img_path} is missing or unreadable')
-            masks, kept = [], []
             for ann in anns:
                 if not ann.get('segmentation'):
                     raise ValueError(f'{self.ann_file}: annotation {ann["id"]} has no segmentation; '
                                      'a crop classifier needs instance masks')
-                region = _tight_mask(coco.annToMask(ann).astype(bool))
-                if region is None:
-                    skipped_empty += 1
-                    continue
-                masks.append(region)
-                kept.append(ann)
-            crops = metaphase_crops(stain_image(gray, self.dark_on_light), masks, self.canvas_hw)
+            masks = MaskCrops.from_dense(np.stack([coco.annToMask(ann) for ann in anns]).astype(bool))
+            crops, cut = mask_crops_canvases(stain_image(gray, self.dark_on_light), masks, self.canvas_hw)
+            skipped_empty += int(np.count_nonzero(~cut))
+            kept = [ann for ann, has_crop in zip(anns, cut) if has_crop]
             for k, ann in enumerate(kept):
                 data_list.append(dict(img=crops.canvases[k], sizes=crops.sizes[k],
                                       gt_label=labels[ann['category_id']], img_id=int(img_id),

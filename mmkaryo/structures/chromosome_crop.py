@@ -23,6 +23,7 @@ import cv2
 import numpy as np
 
 from mmkaryo.karyotype.upright import principal_axis, upright_crop
+from mmkaryo.structures.mask_crops import MaskCrops
 
 #: default canvas (height, width): the longest M-FISH chromosome at 640 px is 123 px, 99 % are <= 84
 CANVAS_HW: Tuple[int, int] = (96, 48)
@@ -125,3 +126,27 @@ def metaphase_crops(stain: np.ndarray, masks: Sequence[RegionMask], canvas_hw: T
     sizes = np.stack([np.log(areas / np.median(areas[reference])),
                       np.log(lengths / np.median(lengths[reference]))], axis=1)
     return MetaphaseCrops(np.stack(canvases), sizes.astype(np.float32), np.asarray(scales, np.float32))
+
+
+def mask_crops_canvases(stain: np.ndarray, masks: MaskCrops, canvas_hw: Tuple[int, int] = CANVAS_HW,
+                        reference: Optional[np.ndarray] = None) -> Tuple[MetaphaseCrops, np.ndarray]:
+    """:func:`metaphase_crops` of the non-empty ones of a metaphase's N masks (an empty mask has no crop).
+
+    Args:
+        stain, canvas_hw: as for :func:`metaphase_crops`.
+        masks: the N chromosome masks of the metaphase.
+        reference: (N,) bool over all N masks, or None (see :func:`metaphase_crops`).
+
+    Returns:
+        (crops, cut): the crops of the non-empty masks in their order, and the (N,) bool of which masks
+        those are.
+    """
+    tight = [masks.tight(i) for i in range(len(masks))]
+    cut = np.array([region is not None for region in tight], dtype=bool)
+    if reference is not None:
+        reference = np.asarray(reference, dtype=bool)
+        if reference.shape != (len(masks), ):
+            raise ValueError(f'reference must be ({len(masks)},) bool, got shape {reference.shape}')
+        reference = reference[cut]
+    regions = [region for region in tight if region is not None]
+    return metaphase_crops(stain, regions, canvas_hw, reference), cut

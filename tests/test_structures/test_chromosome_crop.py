@@ -2,8 +2,8 @@
 import numpy as np
 import pytest
 
-from mmkaryo.structures.chromosome_crop import (CANVAS_MARGIN, axis_length, metaphase_crops, stain_image,
-                                                to_canvas)
+from mmkaryo.structures.chromosome_crop import (CANVAS_MARGIN, axis_length, mask_crops_canvases, metaphase_crops,
+                                                stain_image, to_canvas)
 
 
 def bar(height: int, width: int, shape=(200, 200), top: int = 20, left: int = 30) -> np.ndarray:
@@ -103,3 +103,17 @@ def test_reference_masks_set_the_metaphase_statistics():
     assert crops.sizes[0, 0] == pytest.approx(np.log(0.5))
     with pytest.raises(ValueError, match='reference'):
         metaphase_crops(stain_image(gray), [region(small)], reference=np.array([True, True]))
+
+
+def test_mask_crops_canvases_skips_empty_masks_and_takes_reference_over_all():
+    from mmkaryo.structures import MaskCrops
+
+    gray = np.full((200, 200), 255, np.uint8)
+    small, big = bar(20, 10, left=10), bar(40, 10, left=100)
+    gray[small], gray[big] = 155, 55
+    masks = MaskCrops.from_dense(np.stack([small, np.zeros_like(small), big]))
+    crops, cut = mask_crops_canvases(stain_image(gray), masks, reference=np.array([False, True, True]))
+    assert cut.tolist() == [True, False, True] and len(crops.canvases) == 2
+    assert crops.sizes[1] == pytest.approx([0.0, 0.0])  # the reference is the big one alone
+    with pytest.raises(ValueError, match='reference'):
+        mask_crops_canvases(stain_image(gray), masks, reference=np.array([True, True]))
