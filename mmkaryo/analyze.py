@@ -20,6 +20,7 @@ from PIL import Image
 
 from mmkaryo.apis import (POLARITIES, KaryotypeInferencer, KaryotypeResult, list_images, polarity_note,
                           read_gray_image, render_overlay, render_report, result_record)
+from mmkaryo.apis.classifier_args import add_classifier_arguments, classifier_pair
 from mmkaryo.apis.model_keys import DEFAULT_SCORE_THR
 from mmkaryo.apis.polarity import AUTO
 from mmkaryo.karyotype import DEFAULT_EXTRA_PENALTY, render_karyogram
@@ -46,16 +47,11 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     parser.add_argument('--argmax', action='store_true', help='read classes by argmax, no karyotype prior')
     parser.add_argument('--cfg-options', nargs='+', action=DictAction, metavar='KEY=VALUE',
                         help='config overrides, e.g. model.test_cfg.rcnn.score_thr=0.1')
-    parser.add_argument('--classifier-config', help='chromosome crop classifier config (with '
-                        '--classifier-checkpoint; default: the one the detector config names, if any)')
-    parser.add_argument('--classifier-checkpoint', help='its checkpoint (with --classifier-config)')
-    parser.add_argument('--detector-classes', action='store_true',
-                        help='name the chromosomes with the detector\'s class head, not the crop classifier')
+    add_classifier_arguments(parser)
     args = parser.parse_args(argv)
     if (args.config is None) != (args.checkpoint is None):
         parser.error('--config and --checkpoint go together: give both, or neither for the packaged model')
-    if (args.classifier_config is None) != (args.classifier_checkpoint is None):
-        parser.error('--classifier-config and --classifier-checkpoint go together')
+    classifier_pair(parser, args)
     return args
 
 

@@ -18,6 +18,7 @@ import os
 import sys
 from pathlib import Path
 
+from mmkaryo.apis.classifier_args import add_classifier_arguments, classifier_pair
 from mmkaryo.apis.image_io import read_gray_image
 from mmkaryo.evaluation.zoo import (Prediction, load_ground_truth, markdown_header, markdown_row, model_predictor,
                                     otsu_instances, predict_images, zoo_row)
@@ -32,10 +33,7 @@ def parse_args() -> argparse.Namespace:
     method.add_argument('--otsu', action='store_true', help='score the Otsu-threshold baseline')
     parser.add_argument('--checkpoint', help='trained weights of --config')
     parser.add_argument('--score-thr', type=float, help="operating threshold (default: the config's)")
-    parser.add_argument('--classifier-config', help='chromosome crop classifier config (with --classifier-checkpoint)')
-    parser.add_argument('--classifier-checkpoint', help='trained weights of --classifier-config')
-    parser.add_argument('--detector-classes', action='store_true',
-                        help="name chromosomes by the detector's class head even if its config names a classifier")
+    add_classifier_arguments(parser)
     parser.add_argument('--name', help='the row\'s model name (default: config stem, or "Otsu")')
     parser.add_argument('--device', default='cpu')
     parser.add_argument('--out', help='write the row as JSON here')
@@ -44,8 +42,7 @@ def parse_args() -> argparse.Namespace:
         parser.error('--config needs --checkpoint')
     if args.otsu and (args.checkpoint or args.score_thr is not None):
         parser.error('--otsu takes neither --checkpoint nor --score-thr')
-    if (args.classifier_config is None) != (args.classifier_checkpoint is None):
-        parser.error('--classifier-config and --classifier-checkpoint go together')
+    classifier_pair(parser, args)
     return args
 
 

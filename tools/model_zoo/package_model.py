@@ -15,6 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from mmkaryo.apis.classifier_args import add_classifier_arguments, classifier_pair
 from mmkaryo.apis.model_packaging import package_model
 
 REPO = Path(__file__).resolve().parents[2]
@@ -29,20 +30,17 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument('--score-thr', type=float, help='the model\'s reading score threshold (config key)')
     parser.add_argument('--licence', default=str(DEFAULT_LICENCE),
                         help='licence of the training data, copied to LICENSE-MFISH.txt')
-    parser.add_argument('--classifier-config', help='chromosome crop classifier config (with its checkpoint)')
-    parser.add_argument('--classifier-checkpoint', help='trained weights of --classifier-config')
+    add_classifier_arguments(parser, detector_switch=False)
     args = parser.parse_args()
-    if (args.classifier_config is None) != (args.classifier_checkpoint is None):
-        parser.error('--classifier-config and --classifier-checkpoint go together')
+    args.classifier = classifier_pair(parser, args)
     return args
 
 
 def main() -> int:
     args = parse_args()
     try:
-        classifier = (args.classifier_config, args.classifier_checkpoint) if args.classifier_config else None
         paths = package_model(args.config, args.checkpoint, args.out_dir, args.licence, args.score_thr,
-                              classifier=classifier)
+                              classifier=args.classifier)
     except (OSError, TypeError, ValueError) as error:
         print(f'error: {error}', file=sys.stderr)
         return 1
