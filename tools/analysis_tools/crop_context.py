@@ -17,12 +17,12 @@ from pathlib import Path
 import numpy as np
 import torch
 from mmengine.config import Config
-from mmengine.runner import load_checkpoint
 
+from mmkaryo.apis.crop_namer import CropNamer
 from mmkaryo.evaluation.functional.crop_classification import constrained_labels
 from mmkaryo.karyotype import DEFAULT_EXTRA_PENALTY
 from mmkaryo.karyotype.homologues import homologue_support
-from mmkaryo.registry import DATASETS, MODELS
+from mmkaryo.registry import DATASETS
 from mmkaryo.utils import register_all_modules
 
 
@@ -43,9 +43,7 @@ def predict_split(cfg: Config, checkpoint: str, ann_file: str) -> dict:
     dataset_cfg = copy.deepcopy(cfg.val_dataloader.dataset)
     dataset_cfg.ann_file = ann_file
     dataset = DATASETS.build(dataset_cfg)
-    model = MODELS.build(copy.deepcopy(cfg.model))
-    load_checkpoint(model, checkpoint, map_location='cpu', strict=True, logger='silent')
-    model.eval()
+    model = CropNamer(cfg, checkpoint).model
     probs, features, gt, img_ids = [], [], [], []
     for start in range(0, len(dataset), 256):
         items = [dataset[i] for i in range(start, min(start + 256, len(dataset)))]
