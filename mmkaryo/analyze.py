@@ -7,23 +7,21 @@ image ``<name>.json``, ``<name>_overlay.png``, ``<name>_karyogram.png``, and onc
 ``results.coco.json`` (COCO results, image ids 1..n in input order) and ``report.html``, and prints
 one line per image with its polarity and whether it was inverted for the model. Image files that
 cannot be decoded are skipped and listed at the end; the exit status is 1 when the model cannot be
-loaded, an input is missing or no image could be read.
+loaded, an input is missing or no image could be read. The CLI only: reading and writing a batch is
+:func:`mmkaryo.apis.analyze_images`.
 """
 import argparse
-import json
 import sys
 from pathlib import Path
-from typing import List, Optional, Sequence, Tuple
+from typing import Optional, Sequence
 
 from mmengine.config import DictAction
-from PIL import Image
 
-from mmkaryo.apis import (POLARITIES, KaryotypeInferencer, KaryotypeResult, list_images, polarity_note,
-                          read_gray_image, render_overlay, render_report, result_record)
+from mmkaryo.apis import POLARITIES, KaryotypeInferencer, analyze_images
 from mmkaryo.apis.classifier_args import add_classifier_arguments, classifier_pair
 from mmkaryo.apis.model_keys import DEFAULT_SCORE_THR
 from mmkaryo.apis.polarity import AUTO
-from mmkaryo.karyotype import DEFAULT_EXTRA_PENALTY, render_karyogram
+from mmkaryo.karyotype import DEFAULT_EXTRA_PENALTY
 
 
 def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
@@ -55,58 +53,6 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     return args
 
 
-def write_image_outputs(result: KaryotypeResult, image_id: int, out_dir: Path) -> dict:
-    """Write ``<name>.json``, ``<name>_overlay.png`` and ``<name>_karyogram.png``; return the record
-    (the JSON content plus the two PNG names, as :func:`render_report` needs them)."""
-    record = result_record(result, image_id)
-    record.update(overlay=f'{result.name}_overlay.png', karyogram=f'{result.name}_karyogram.png')
-    karyogram = render_karyogram(result.image, result.masks, result.labels, title=result.karyotype)
-    Image.fromarray(render_overlay(result)).save(out_dir / record['overlay'])
-    Image.fromarray(karyogram.image).save(out_dir / record['karyogram'])
-    (out_dir / f'{result.name}.json').write_text(json.dumps(record, indent=1))
-    return record
-
-
-def write_run_outputs(records: Sequence[dict], out_dir: Path) -> None:
-    """Write ``results.coco.json`` (every instance, COCO results format) and ``report.html``."""
-    coco = [{key: entry[key] for key in ('image_id', 'category_id', 'bbox', 'score', 'segmentation')}
-            for record in records for entry in record['instances']]
-    (out_dir / 'results.coco.json').write_text(json.dumps(coco))
-    (out_dir / 'report.html').write_text(render_report(records), encoding='utf-8')
-
-
-def analyze(inferencer: KaryotypeInferencer, inputs: Sequence[str],
-            out_dir: Path) -> Tuple[List[dict], List[str]]:
-    """Read every image of ``inputs`` and write all outputs to ``out_dir``.
-
-    An image file that cannot be decoded (truncated, empty, not an image) is skipped, not fatal.
-    Prints one line per image: its polarity and whether it was inverted for the model, its
-    karyotype. Returns the records of the images read (image ids 1..n in input order) and one message
-    naming the file and the problem per skipped image. Raises FileNotFoundError/ValueError on missing
-    inputs or image names that would collide in ``out_dir``.
-    """
-    paths = list_images(inputs)
-    stems = [p.stem for p in paths]
-    if len(set(stems)) != len(stems):
-        duplicates = sorted({s for s in stems if stems.count(s) > 1})
-        raise ValueError(f'input images share names {duplicates}; outputs are named after the image')
-    out_dir.mkdir(parents=True, exist_ok=True)
-    records, skipped = [], []
-    for k, path in enumerate(paths, start=1):
-        try:
-            gray = read_gray_image(path)
-        except (OSError, ValueError) as error:
-            skipped.append(str(error))
-            print(f'[{k}/{len(paths)}] {path.name}: skipped (unreadable)', flush=True)
-        else:
-            record = write_image_outputs(inferencer.read(gray, name=path.stem), len(records) + 1, out_dir)
-            records.append(record)
-            print(f'[{k}/{len(paths)}] {path.name}: {polarity_note(record)}; {record["karyotype"]}, '
-                  f'{record["num_instances"]} chromosomes', flush=True)
-    write_run_outputs(records, out_dir)
-    return records, skipped
-
-
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the CLI; return 0, or 1 (with the problem on stderr) when the model cannot be loaded, an
     input is missing or no image could be read."""
@@ -117,7 +63,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             extra_penalty=args.extra_penalty, constrained=not args.argmax, cfg_options=args.cfg_options,
             polarity=args.polarity, classifier_config=args.classifier_config,
             classifier_checkpoint=args.classifier_checkpoint, use_classifier=not args.detector_classes)
-        records, skipped = analyze(inferencer, args.inputs, Path(args.out_dir))
+        records, skipped = analyze_images(inferencer, args.inputs, Path(args.out_dir))
     except (OSError, ValueError) as error:
         print(f'error: {error}', file=sys.stderr)
         return 1

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from mmkaryo.analyze import write_image_outputs
+from mmkaryo.apis import write_image_outputs
 from mmkaryo.apis import KaryotypeInferencer
 
 
