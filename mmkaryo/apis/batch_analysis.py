@@ -10,9 +10,9 @@ from PIL import Image
 
 from mmkaryo.apis.image_io import list_images, read_gray_image
 from mmkaryo.apis.inferencer import KaryotypeInferencer, KaryotypeResult
-from mmkaryo.apis.outputs import render_overlay, result_record
+from mmkaryo.apis.outputs import result_record
 from mmkaryo.apis.report import polarity_note, render_report
-from mmkaryo.karyotype import render_karyogram
+from mmkaryo.visualization import render_karyogram, render_overlay
 
 
 def write_image_outputs(result: KaryotypeResult, image_id: int, out_dir: Path) -> dict:

@@ -1,12 +1,10 @@
-"""What a KaryotypeResult becomes on disk: COCO results, a per-image JSON record, an overlay PNG."""
+"""What a KaryotypeResult becomes in JSON: COCO results and a per-image record (its overlay PNG is
+:func:`mmkaryo.visualization.render_overlay`)."""
 from typing import List
-
-import cv2
-import numpy as np
 
 from mmkaryo.apis.inferencer import KaryotypeResult
 from mmkaryo.karyotype import group_of_class, karyotype_string
-from mmkaryo.structures.classes import CHROMOSOME_CLASSES, PALETTE
+from mmkaryo.structures.classes import CHROMOSOME_CLASSES
 
 
 def coco_results(result: KaryotypeResult, image_id: int) -> List[dict]:
@@ -44,29 +42,3 @@ def result_record(result: KaryotypeResult, image_id: int) -> dict:
         sanity=result.sanity, normal=result.normal, num_instances=len(result.labels), instances=instances,
         pairs=[[int(i), int(j), int(g)] for i, j, g in result.pairing.pairs],
         unpaired=[int(i) for i in result.pairing.unpaired])
-
-
-def render_overlay(result: KaryotypeResult, alpha: float = 0.45) -> np.ndarray:
-    """Return an RGB image: masks coloured by homologous pair, outlined, class name at each centre.
-
-    Memory: one uint8 (H, W, 3) canvas plus one instance's bounding-box crop at a time.
-    """
-    canvas = np.repeat(result.image[..., None], 3, axis=2)
-    crops = [result.masks.tight(i) for i in range(len(result.masks))]
-    for tight, label in zip(crops, result.labels):
-        if tight is not None:
-            inside, (x0, y0) = tight
-            region = canvas[y0:y0 + inside.shape[0], x0:x0 + inside.shape[1]]
-            blended = (1 - alpha) * region[inside] + alpha * np.asarray(PALETTE[label], dtype=np.float32)
-            region[inside] = blended.round().astype(np.uint8)
-    for tight, label in zip(crops, result.labels):
-        if tight is None:
-            continue
-        inside, offset = tight[0].astype(np.uint8), tight[1]
-        contours, _ = cv2.findContours(inside, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE, offset=offset)
-        cv2.drawContours(canvas, contours, -1, PALETTE[label], 1)
-        ys, xs = np.nonzero(inside)
-        cv2.putText(canvas, CHROMOSOME_CLASSES[label], (int(xs.mean()) + offset[0] - 6,
-                                                        int(ys.mean()) + offset[1] + 4),
-                    cv2.FONT_HERSHEY_SIMPLEX, 0.4, (0, 0, 0), 1, cv2.LINE_AA)
-    return canvas

@@ -17,7 +17,8 @@ from mmkaryo.datasets.checked_coco import CheckedCOCO
 from mmkaryo.registry import DATASETS
 from mmkaryo.structures.chromosome_crop import CANVAS_HW, mask_crops_canvases, stain_image
 from mmkaryo.structures.mask_crops import MaskCrops
-from mmkaryo.structures.classes import CHROMOSOME_CLASSES, PALETTE, class_index_from_name
+from mmkaryo.structures.classes import CHROMOSOME_CLASSES, class_index_from_name
+from mmkaryo.visualization.palette import PALETTE
 
 
 @DATASETS.register_module()

@@ -12,7 +12,8 @@ from mmdet.datasets import CocoDataset
 
 from mmkaryo.registry import DATASETS
 from .checked_coco import CheckedCOCO
-from mmkaryo.structures.classes import CHROMOSOME_CLASSES, PALETTE
+from mmkaryo.structures.classes import CHROMOSOME_CLASSES
+from mmkaryo.visualization.palette import PALETTE
 
 
 @DATASETS.register_module()

@@ -14,13 +14,6 @@ NUM_CLASSES = len(CHROMOSOME_CLASSES)
 _DENVER_GROUPS = 'A' * 3 + 'B' * 2 + 'C' * 7 + 'D' * 3 + 'E' * 3 + 'F' * 2 + 'G' * 2
 DENVER_NAMES: Tuple[str, ...] = tuple(f'{g}{i + 1}' for i, g in enumerate(_DENVER_GROUPS)) + ('X', 'Y')
 
-# One colour per homologous pair: 24 well-separated hues (RGB), used for overlays and karyograms.
-PALETTE: Tuple[Tuple[int, int, int], ...] = (
-    (230, 25, 75), (60, 180, 75), (255, 225, 25), (0, 130, 200), (245, 130, 48), (145, 30, 180),
-    (70, 240, 240), (240, 50, 230), (210, 245, 60), (250, 190, 212), (0, 128, 128), (220, 190, 255),
-    (170, 110, 40), (255, 250, 200), (128, 0, 0), (170, 255, 195), (128, 128, 0), (255, 215, 180),
-    (0, 0, 128), (128, 128, 128), (255, 99, 71), (46, 139, 87), (255, 105, 180), (30, 144, 255))
-
 _NAME_TO_INDEX = {name: k for k, name in enumerate(CHROMOSOME_CLASSES)}
 _NAME_TO_INDEX.update({name: k for k, name in enumerate(DENVER_NAMES)})
 _NAME_TO_INDEX.update({'23': 22, '24': 23})

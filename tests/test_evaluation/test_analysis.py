@@ -1,10 +1,9 @@
-"""Per-image error counts from dumped results, worst-image ranking and the figures."""
+"""Per-image error counts from dumped results and the worst-image ranking."""
 import numpy as np
 import pytest
 import torch
 
-from mmkaryo.evaluation.analysis import (draw_instances, image_errors, plot_confusion_matrix,
-                                         side_by_side, worst_images)
+from mmkaryo.evaluation.analysis import image_errors, worst_images
 from mmkaryo.evaluation.functional import encode_masks
 
 from .sample_factory import boxes_of, rect, rect_polygon
@@ -55,16 +54,3 @@ def test_image_errors_rejects_results_from_another_dataset():
     with pytest.raises(ValueError, match='img_id 99'):
         image_errors([dumped_result(99, [0, 1, 2])], FakeDataset([[0, 1, 2]]))
 
-
-def test_figures(tmp_path):
-    image = np.full((20, 20), 200, np.uint8)
-    masks = encode_masks(np.stack([rect(r, c, (20, 20)) for r, c in RECTS]))
-    drawn = draw_instances(image, masks, [0, 1, 2], ['1', '2', '3'])
-    assert drawn.shape == (20, 20, 3) and not np.array_equal(drawn[1, 0], [200, 200, 200])
-    assert np.array_equal(drawn[19, 19], [200, 200, 200])
-    assert side_by_side(drawn, drawn, 'a', 'b').shape == (52, 40, 3)
-    out_file = tmp_path / 'confusion.png'
-    plot_confusion_matrix(np.eye(3, dtype=np.int64), ['1', '2'], str(out_file))
-    assert out_file.read_bytes()[:8] == b'\x89PNG\r\n\x1a\n'
-    with pytest.raises(ValueError, match='expected'):
-        plot_confusion_matrix(np.eye(2, dtype=np.int64), ['1', '2'], str(out_file))

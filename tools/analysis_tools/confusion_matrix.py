@@ -8,7 +8,8 @@ import argparse
 import numpy as np
 from mmengine.config import DictAction
 
-from mmkaryo.evaluation.analysis import errors_of_dump, plot_confusion_matrix
+from mmkaryo.evaluation.analysis import errors_of_dump
+from mmkaryo.visualization import plot_confusion_matrix
 
 
 def parse_args() -> argparse.Namespace:

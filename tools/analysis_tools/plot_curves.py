@@ -11,7 +11,8 @@ the file when nothing to plot is found.
 import argparse
 import sys
 
-from mmkaryo.evaluation.analysis.curves import find_scalar_files, plot_curves, read_scalars
+from mmkaryo.evaluation.analysis import find_scalar_files, read_scalars
+from mmkaryo.visualization import plot_curves
 
 DEFAULT_LOSSES = ('loss', 'loss_rpn_cls', 'loss_rpn_bbox', 'loss_cls', 'loss_bbox', 'loss_mask')
 DEFAULT_METRICS = ('aji/agnostic_aji', 'aji/aji', 'coco/segm_mAP_50', 'coco/agnostic_segm_mAP_50',

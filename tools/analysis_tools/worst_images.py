@@ -10,8 +10,9 @@ import mmcv
 from mmengine.config import DictAction
 from mmengine.utils import mkdir_or_exist
 
-from mmkaryo.evaluation.analysis import draw_instances, errors_of_dump, side_by_side, worst_images
+from mmkaryo.evaluation.analysis import errors_of_dump, worst_images
 from mmkaryo.evaluation.metrics.sample_instances import ground_truth, predictions
+from mmkaryo.visualization import draw_instances, side_by_side
 
 
 def parse_args() -> argparse.Namespace:

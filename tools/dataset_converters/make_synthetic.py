@@ -10,8 +10,8 @@ all). Layout per format: see mmkaryo/datasets/synthetic/dataset.py.
 import argparse
 import sys
 
-from mmkaryo.datasets.synthetic import (FORMATS, SyntheticConfig, generate_sample, save_preview,
-                                        write_synthetic_dataset)
+from mmkaryo.datasets.synthetic import FORMATS, SyntheticConfig, generate_sample, write_synthetic_dataset
+from mmkaryo.visualization import save_preview
 
 
 def parse_args() -> argparse.Namespace:

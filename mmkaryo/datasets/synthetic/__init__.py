@@ -16,18 +16,17 @@ Public API:
 - :func:`dataset_layout` — name, patient and split of each image the writer produces.
 - :func:`sample_karyotype`, :class:`Karyotype` — numerical karyotypes (ISCN strings from
   :func:`mmkaryo.karyotype.counts_to_karyotype`).
-- :func:`render_preview`, :func:`save_preview` — the image beside its masks in class colours.
 - :func:`label_image` — the M-FISH-style label image (class + 1, 255 on overlaps) of instances.
+
+:func:`mmkaryo.visualization.render_preview` draws a sample beside its masks in class colours.
 """
 from mmkaryo.datasets.synthetic.config import SyntheticConfig
 from mmkaryo.datasets.synthetic.dataset import FORMATS, dataset_layout, write_synthetic_dataset
 from mmkaryo.datasets.synthetic.generator import (SyntheticInstance, SyntheticSample, generate_metaphase,
                                                   generate_sample, patient_karyotype)
 from mmkaryo.datasets.synthetic.karyotypes import Karyotype, normal_karyotype, sample_karyotype
-from mmkaryo.datasets.synthetic.preview import render_preview, save_preview
 from mmkaryo.datasets.synthetic.writers import label_image
 
 __all__ = ['FORMATS', 'Karyotype', 'SyntheticConfig', 'SyntheticInstance', 'SyntheticSample',
            'dataset_layout', 'generate_metaphase', 'generate_sample', 'label_image',
-           'normal_karyotype', 'patient_karyotype', 'render_preview', 'sample_karyotype', 'save_preview',
-           'write_synthetic_dataset']
+           'normal_karyotype', 'patient_karyotype', 'sample_karyotype', 'write_synthetic_dataset']

@@ -2,7 +2,8 @@ import cv2
 import numpy as np
 import pytest
 
-from mmkaryo.karyotype import KARYOGRAM_ROWS, principal_axis, render_karyogram
+from mmkaryo.karyotype import principal_axis
+from mmkaryo.visualization import KARYOGRAM_ROWS, render_karyogram
 
 
 def rod_mask(shape, centre, length, width, angle_deg):

@@ -12,7 +12,8 @@ import cv2
 import numpy as np
 
 from mmkaryo.karyotype.upright import upright_crop
-from mmkaryo.structures import CHROMOSOME_CLASSES, PALETTE, MaskCrops
+from mmkaryo.structures import CHROMOSOME_CLASSES, MaskCrops
+from mmkaryo.visualization.palette import PALETTE
 
 # Rows of groups of 0-based class indices.
 KARYOGRAM_ROWS: Tuple[Tuple[Tuple[int, ...], ...], ...] = (
