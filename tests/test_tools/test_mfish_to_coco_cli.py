@@ -28,6 +28,9 @@ def test_slide_split_keeps_slides_apart(tmp_path, mfish_root):
     assert [c['name'] for c in agnostic['categories']] == ['chromosome']
     assert len(agnostic['annotations']) == len(test['annotations'])
     assert 'mfish_train.json' in proc.stdout and 'files written' in proc.stdout
+    assert 'not read (written as null)         1' in proc.stdout
+    assert "P08__29/case-info.txt: read '44,XY,-11,-22', cut '8,10,13 on edge of imagemage'" in proc.stdout
+    assert [im['patient_id'] for im in full['images'] if im['karyotype'] is None] == ['A03__26']
 
 
 @pytest.mark.slow

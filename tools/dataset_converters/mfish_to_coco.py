@@ -3,11 +3,15 @@
 Usage: python tools/dataset_converters/mfish_to_coco.py SRC_ROOT OUT_JSON [--invert-to DIR]
        [--min-area 30] [--test-ratio 0.2 [--val-ratio 0.1] --seed 0]
 Writes OUT_JSON (24 classes, overlapping RLE masks, karyotype per image) and OUT_JSON with the suffix
-_agnostic (one class). With --test-ratio, also a slide-level split (no slide in both) into
-<stem>_train/<stem>_test files, each in both forms. --val-ratio then moves that share of all slides
-from the training slides into <stem>_val (for choosing thresholds; the test slides stay the same). Without --invert-to, file_name points at SRC_ROOT's *D.tif (bright on dark);
-with it, inverted PNG copies (dark on light, the form the models see) and README.TXT (the licence)
-are written under DIR and file_name is relative to DIR. Never point DIR inside SRC_ROOT.
+_agnostic (one class). The karyotype is the ISCN string read from the folder's case-info.txt with any
+free text after it cut, or null when none can be read; never a guess. The summary counts the
+case-info files read as written, read with text cut and not read, and prints each one's note.
+With --test-ratio, also a slide-level split (no slide in both) into <stem>_train/<stem>_test files,
+each in both forms. --val-ratio then moves that share of all slides from the training slides into
+<stem>_val (for choosing thresholds; the test slides stay the same). Without --invert-to, file_name
+points at SRC_ROOT's *D.tif (bright on dark); with it, inverted PNG copies (dark on light, the form
+the models see) and README.TXT (the licence) are written under DIR and file_name is relative to DIR.
+Never point DIR inside SRC_ROOT.
 Exits 1 naming the file on fatal input.
 """
 import argparse

@@ -4,21 +4,24 @@ Each ``convert_*`` returns the COCO dict(s) and a :class:`ConversionReport` whos
 written + dropped, and raises :class:`ConversionError` (a ValueError naming the file) on fatal input.
 """
 from .autokary2022 import convert_autokary2022
+from .case_info import CaseKaryotype, extract_karyotype, read_case_info
 from .check_coco import check_coco
 from .cil24 import convert_cil24
 from .coco_builder import (AGNOSTIC_CLASS, CocoBuilder, agnostic_categories, chromosome_categories,
                            encode_mask, to_class_agnostic)
 from .instance_masks import convert_instance_masks
 from .label_maps import instances_from_label_map
-from .mfish import convert_mfish, invert_gray, read_case_info, write_inverted_images
+from .mfish import convert_mfish, invert_gray, write_inverted_images
+from .mfish_report import MfishReport
 from .output import dump_coco, split_summary, write_files, write_splits
 from .report import ConversionError, ConversionReport, DroppedItem
 from .splits import assign_groups, split_coco
 
 __all__ = [
-    'AGNOSTIC_CLASS', 'CocoBuilder', 'ConversionError', 'ConversionReport', 'DroppedItem',
-    'agnostic_categories', 'assign_groups', 'check_coco', 'chromosome_categories',
-    'convert_autokary2022', 'convert_cil24', 'convert_instance_masks', 'convert_mfish', 'dump_coco',
-    'encode_mask', 'instances_from_label_map', 'invert_gray', 'read_case_info', 'split_coco',
+    'AGNOSTIC_CLASS', 'CaseKaryotype', 'CocoBuilder', 'ConversionError', 'ConversionReport',
+    'DroppedItem', 'MfishReport', 'agnostic_categories', 'assign_groups', 'check_coco',
+    'chromosome_categories', 'convert_autokary2022', 'convert_cil24', 'convert_instance_masks',
+    'convert_mfish', 'dump_coco', 'encode_mask', 'extract_karyotype', 'instances_from_label_map',
+    'invert_gray', 'read_case_info', 'split_coco',
     'split_summary', 'to_class_agnostic', 'write_files', 'write_inverted_images', 'write_splits'
 ]

@@ -3,10 +3,13 @@
 Instances follow :func:`instances_from_label_map` (overlap pixels, value 255, join every chromosome
 they touch, so masks overlap; components with fewer than ``min_area`` class pixels are dropped and
 reported as ``fragment_below_min_area``; overlap regions touching one class only are reported as
-notes). Masks are written as RLE. Each image record carries ``karyotype`` (the first line of the
-folder's ``case-info.txt`` with NUL bytes and spaces removed, e.g. ``"43, XY, -19"`` ->
-``"43,XY,-19"``; later lines are reported as notes), ``patient_id`` (the folder) and ``slide`` (its
-first three characters, e.g. ``A02``).
+notes). Masks are written as RLE. Each image record carries ``karyotype``, ``patient_id`` (the
+folder) and ``slide`` (its first three characters, e.g. ``A02``). ``karyotype`` is the ISCN string
+:func:`~.case_info.read_case_info` reads from the folder's ``case-info.txt`` (fields without spaces,
+``"43, XY, -19, -19, -22"`` -> ``"43,XY,-19,-19,-22"``; free text after it cut), always one that
+:func:`mmkaryo.karyotype.iscn.parse_karyotype` accepts, or null when the file gives none (a
+structural karyotype such as ``45,XX,-13,-18,+der(5)``, a typo): never a guess. The returned
+:class:`~.mfish_report.MfishReport` names every file whose text was cut or not read.
 
 The DAPI images are bright chromosomes on a dark ground. :func:`convert_mfish` points
 ``file_name`` at the original ``*D.tif`` (relative to SRC_ROOT); :func:`write_inverted_images`
@@ -18,38 +21,24 @@ import glob
 import os
 import os.path as osp
 import shutil
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
 from PIL import Image
 
 from mmkaryo.structures.classes import CHROMOSOME_CLASSES
+from .case_info import read_case_info
 from .coco_builder import CocoBuilder, chromosome_categories, encode_mask, mask_bbox_area
 from .io_utils import image_size, read_gray, read_label_image
 from .label_maps import instances_from_label_map
-from .report import ConversionError, ConversionReport
+from .mfish_report import MfishReport
+from .report import ConversionError
 
 OVERLAP_VALUE = 255
 LICENCE_FILE = 'README.TXT'
 
 
-def read_case_info(folder: str, report: ConversionReport) -> str:
-    """The normalised karyotype of ``folder/case-info.txt``; extra lines become report notes."""
-    path = osp.join(folder, 'case-info.txt')
-    try:
-        with open(path, 'rb') as f:
-            text = f.read().replace(b'\x00', b'').decode('ascii', errors='replace')
-    except OSError as err:
-        raise ConversionError(f'{path}: cannot read case-info ({err})') from err
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if not lines:
-        raise ConversionError(f'{path}: empty, no karyotype')
-    if len(lines) > 1:
-        report.notes.append(f'{path}: lines after the karyotype ignored: {lines[1:]}')
-    return ''.join(lines[0].split())
-
-
-def convert_mfish(src_root: str, min_area: int = 30) -> Tuple[Dict[str, Any], ConversionReport]:
+def convert_mfish(src_root: str, min_area: int = 30) -> Tuple[Dict[str, Any], MfishReport]:
     """Convert every ``<folder>/*K.tif`` under ``src_root``; return the 24-class COCO dict and report.
 
     Raises ConversionError naming the file on a missing/unreadable image or label image, a size
@@ -58,20 +47,22 @@ def convert_mfish(src_root: str, min_area: int = 30) -> Tuple[Dict[str, Any], Co
     k_paths = sorted(glob.glob(osp.join(src_root, '*', '*K.tif')))
     if not k_paths:
         raise ConversionError(f'{src_root}: no <folder>/*K.tif label images found')
-    report = ConversionReport('M-FISH')
+    report = MfishReport('M-FISH')
     builder = CocoBuilder(chromosome_categories())
-    karyotypes: Dict[str, str] = {}
+    karyotypes: Dict[str, Optional[str]] = {}
     for k_path in k_paths:
         folder = osp.basename(osp.dirname(k_path))
         if folder not in karyotypes:
-            karyotypes[folder] = read_case_info(osp.dirname(k_path), report)
+            read = read_case_info(osp.dirname(k_path))
+            report.case_info[osp.join(osp.dirname(k_path), 'case-info.txt')] = read
+            karyotypes[folder] = read.karyotype
         _convert_pair(k_path, folder, karyotypes[folder], src_root, builder, report, min_area)
     report.check_balance()
     return builder.to_dict(), report
 
 
-def _convert_pair(k_path: str, folder: str, karyotype: str, src_root: str, builder: CocoBuilder,
-                  report: ConversionReport, min_area: int) -> None:
+def _convert_pair(k_path: str, folder: str, karyotype: Optional[str], src_root: str,
+                  builder: CocoBuilder, report: MfishReport, min_area: int) -> None:
     d_path = k_path[:-len('K.tif')] + 'D.tif'
     height, width = image_size(d_path)
     labels = read_label_image(k_path)
@@ -84,6 +75,8 @@ def _convert_pair(k_path: str, folder: str, karyotype: str, src_root: str, build
     image_id = builder.add_image(osp.relpath(d_path, src_root).replace(os.sep, '/'), height, width,
                                  karyotype=karyotype, patient_id=folder, slide=folder[:3])
     report.num_images += 1
+    if karyotype is None:
+        report.images_without_karyotype += 1
     found = instances_from_label_map(labels, overlap_value=OVERLAP_VALUE, min_area=min_area)
     for value, mask in zip(found.classes, found.masks):
         bbox, area = mask_bbox_area(mask)
