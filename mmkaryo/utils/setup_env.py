@@ -6,7 +6,8 @@ from mmengine import DefaultScope
 
 
 def register_all_modules(init_default_scope: bool = True) -> None:
-    """Import mmkaryo's and mmdet's modules so that their registries are filled.
+    """Import mmkaryo's and mmdet's modules so that their registries are filled, and load checkpoints
+    safely (:func:`mmkaryo.utils.safe_checkpoint.install_safe_checkpoint_loading`).
 
     Args:
         init_default_scope: if True, make ``mmkaryo`` the current default scope, so that ``build``
@@ -14,7 +15,10 @@ def register_all_modules(init_default_scope: bool = True) -> None:
     """
     from mmdet.utils import register_all_modules as register_mmdet_modules
 
+    from mmkaryo.utils.safe_checkpoint import install_safe_checkpoint_loading
+
     register_mmdet_modules(init_default_scope=False)
+    install_safe_checkpoint_loading()
     import mmkaryo.datasets  # noqa: F401
     import mmkaryo.engine  # noqa: F401
     import mmkaryo.evaluation  # noqa: F401

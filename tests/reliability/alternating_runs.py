@@ -65,7 +65,7 @@ def train_command(config: Path, work_dir: Path, sets: Dict[str, str], nprocs: in
     """The command line and environment of one run: ``tools/train.py`` or ``tools/dist_train.sh``.
 
     The environment has one thread per process and no ``TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD``, so
-    that loading checkpoints relies on what importing mmkaryo sets.
+    that loading checkpoints relies on mmkaryo's weights-only allow-list (utils/safe_checkpoint.py).
     """
     env = {key: value for key, value in os.environ.items() if key != 'TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD'}
     env.update(OMP_NUM_THREADS='1', MKL_NUM_THREADS='1',

@@ -1,7 +1,7 @@
 """Crash and resume: a training killed with SIGKILL after a checkpoint resumes with ``--resume`` and
 trains exactly what an uninterrupted run trains: the same batches (sources and indices) and the same
 losses, iteration for iteration. Checkpoints are written and read under torch >= 2.6 with no
-``TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD`` in the environment (importing mmkaryo sets it).
+``TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD`` in the environment (mmkaryo's allow-list, utils/safe_checkpoint.py).
 """
 import signal
 

@@ -1,6 +1,4 @@
 """register_all_modules() makes mmkaryo's and mmdet's types resolvable from a config."""
-import os
-
 from mmengine.registry import DefaultScope
 
 import mmkaryo  # noqa: F401
@@ -33,7 +31,3 @@ def test_registries_are_children_of_mmdet():
     assert MODELS.parent is MMDET_MODELS
     assert MODELS.scope == 'mmkaryo'
     assert MMDET_MODELS.children['mmkaryo'] is MODELS
-
-
-def test_import_allows_trusted_checkpoints():
-    assert os.environ.get('TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD') == '1'
