@@ -9,18 +9,7 @@ _base_ = [
 box_mask_shape = 'box'  # or 'ellipse': the inscribed-ellipse polygon
 
 # No rotation: a rotated box is no longer tight around its chromosome.
-train_pipeline = [
-    dict(type='LoadImageFromFile', color_type='grayscale', backend_args=_base_.backend_args),
-    dict(type='LoadAnnotations', with_bbox=True, with_mask=False),
-    dict(type='BoxToPolygonMask', shape=box_mask_shape),
-    dict(type='Resize', scale=(_base_.image_size, _base_.image_size), keep_ratio=True),
-    dict(type='Pad', size=(_base_.image_size, _base_.image_size), pad_val=dict(img=255)),
-    dict(type='RandomFlip', prob=[0.25, 0.25, 0.25], direction=['horizontal', 'vertical', 'diagonal']),
-    dict(type='FilterAnnotations', min_gt_bbox_wh=(1, 1), keep_empty=False),
-    dict(type='RandomBrightnessContrast', prob=0.5, brightness_delta=32.0, contrast_range=(0.75, 1.25)),
-    dict(type='ImageToChannels', num_channels=_base_.num_channels),
-    dict(type='PackDetInputs',
-         meta_keys=('img_id', 'img_path', 'ori_shape', 'img_shape', 'scale_factor', 'flip',
-                    'flip_direction', 'with_mask', 'karyotype'))
-]
+box_to_mask = dict(type='BoxToPolygonMask', shape=box_mask_shape)
+train_pipeline = ([_base_.load_image, _base_.load_boxes, box_to_mask, _base_.resize, _base_.pad] +
+                  _base_.box_geometric_augs + _base_.photometric_augs + _base_.pack)
 train_dataloader = dict(dataset=dict(pipeline=train_pipeline))

@@ -18,7 +18,8 @@ val_interval = 250
 
 # No Pad to 640 x 640 in training: the images are 640 x 513 after Resize, the data preprocessor pads
 # them to a multiple of 32 as it does at test time (15 % fewer pixels than a 640 x 640 square).
-train_pipeline = [step for step in _base_.train_pipeline if step['type'] != 'Pad']
+train_pipeline = ([_base_.load_image, _base_.load_masks, _base_.resize] + _base_.mask_geometric_augs +
+                  _base_.photometric_augs + _base_.pack)
 train_dataloader = dict(batch_size=2, num_workers=1, dataset=dict(pipeline=train_pipeline))
 val_dataloader = dict(num_workers=1, dataset=dict(ann_file='annotations/mfish_val.json'))
 test_dataloader = dict(num_workers=1, dataset=dict(ann_file='annotations/mfish_test.json'))

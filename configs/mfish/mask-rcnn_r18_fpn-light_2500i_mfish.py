@@ -5,7 +5,6 @@ _base_ = './mask-rcnn_r18_fpn-light_1500i_mfish.py'
 max_iters = 2500
 train_cfg = dict(max_iters=max_iters)
 param_scheduler = [
-    dict(type='LinearLR', start_factor=0.01, by_epoch=False, begin=0, end=150),
-    dict(type='MultiStepLR', begin=0, end=max_iters, by_epoch=False,
-         milestones=[int(max_iters * 0.75), int(max_iters * 0.9)], gamma=0.1),
+    _base_.warmup,
+    dict(_base_.lr_steps, end=max_iters, milestones=[int(max_iters * 0.75), int(max_iters * 0.9)]),
 ]

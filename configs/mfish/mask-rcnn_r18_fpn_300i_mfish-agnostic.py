@@ -12,8 +12,5 @@ train_dataloader = dict(dataset=dict(type=dataset_type, ann_file=train_ann))
 val_dataloader = dict(dataset=dict(type=dataset_type, ann_file=test_ann))
 test_dataloader = val_dataloader
 
-val_evaluator = [
-    dict(type='CocoMetric', metric=['bbox', 'segm'], iou_thrs=[0.5], format_only=False),
-    dict(type='AJIMetric'),
-]
+val_evaluator = [_base_.coco_metric, dict(type='AJIMetric')]
 test_evaluator = val_evaluator

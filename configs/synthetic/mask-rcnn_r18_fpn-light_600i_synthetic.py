@@ -19,20 +19,15 @@ score_thr = 0.3
 
 train_cfg = dict(max_iters=max_iters, val_interval=max_iters)
 param_scheduler = [
-    dict(type='LinearLR', start_factor=0.01, by_epoch=False, begin=0, end=100),
-    dict(type='MultiStepLR', begin=0, end=max_iters, by_epoch=False,
-         milestones=[int(max_iters * 0.75), int(max_iters * 0.9)], gamma=0.1),
+    dict(_base_.warmup, end=100),
+    dict(_base_.lr_steps, end=max_iters, milestones=[int(max_iters * 0.75), int(max_iters * 0.9)]),
 ]
 
 # The base pipelines at 448 px, without the training pad to a square (the data preprocessor pads).
-train_pipeline = [
-    dict(step, scale=(image_size, image_size)) if step['type'] == 'Resize' else step
-    for step in _base_.train_pipeline if step['type'] != 'Pad'
-]
-test_pipeline = [
-    dict(step, scale=(image_size, image_size)) if step['type'] == 'Resize' else step
-    for step in _base_.test_pipeline
-]
+resize = dict(_base_.resize, scale=(image_size, image_size))
+train_pipeline = ([_base_.load_image, _base_.load_masks, resize] + _base_.mask_geometric_augs +
+                  _base_.photometric_augs + _base_.pack)
+test_pipeline = [_base_.load_image, resize, _base_.load_masks] + _base_.pack_test
 train_dataloader = dict(batch_size=2, num_workers=1, dataset=dict(pipeline=train_pipeline))
 val_dataloader = dict(num_workers=1, dataset=dict(pipeline=test_pipeline))
 test_dataloader = dict(num_workers=1, dataset=dict(pipeline=test_pipeline))

@@ -8,29 +8,11 @@ cil24_data_root = 'data/cil24/'
 source_ratios = [1, 1]  # [box-only CIL, AutoKary2022 masks]
 
 # Box-only samples: no rotation (a rotated box is no longer tight around its chromosome).
-box_train_pipeline = [
-    dict(type='LoadImageFromFile', color_type='grayscale', backend_args=_base_.backend_args),
-    dict(type='LoadAnnotations', with_bbox=True, with_mask=False),
-    dict(type='Resize', scale=(_base_.image_size, _base_.image_size), keep_ratio=True),
-    dict(type='Pad', size=(_base_.image_size, _base_.image_size), pad_val=dict(img=255)),
-    dict(type='RandomFlip', prob=[0.25, 0.25, 0.25], direction=['horizontal', 'vertical', 'diagonal']),
-    dict(type='FilterAnnotations', min_gt_bbox_wh=(1, 1), keep_empty=False),
-    dict(type='RandomBrightnessContrast', prob=0.5, brightness_delta=32.0, contrast_range=(0.75, 1.25)),
-    dict(type='ImageToChannels', num_channels=_base_.num_channels),
-    dict(type='PackDetInputs',
-         meta_keys=('img_id', 'img_path', 'ori_shape', 'img_shape', 'scale_factor', 'flip',
-                    'flip_direction', 'with_mask', 'karyotype'))
-]
-box_dataset = dict(
-    type='ChromosomeDataset',
-    data_root=cil24_data_root,
-    ann_file='coco/train.json',
-    data_prefix=dict(img=''),
-    with_mask=False,
-    filter_cfg=dict(filter_empty_gt=True, min_size=1),
-    pipeline=box_train_pipeline,
-    backend_args=_base_.backend_args)
+box_train_pipeline = ([_base_.load_image, _base_.load_boxes, _base_.resize, _base_.pad] +
+                      _base_.box_geometric_augs + _base_.photometric_augs + _base_.pack)
 mask_dataset = _base_.train_dataloader.dataset
+box_dataset = dict(mask_dataset, data_root=cil24_data_root, ann_file='coco/train.json', with_mask=False,
+                   pipeline=box_train_pipeline)
 
 train_dataloader = dict(
     batch_sampler=dict(

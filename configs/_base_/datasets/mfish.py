@@ -16,11 +16,5 @@ val_dataloader = dict(
     dataset=dict(data_root=data_root, ann_file='annotations/mfish_test.json', data_prefix=images))
 test_dataloader = val_dataloader
 
-val_evaluator = [
-    dict(type='CocoMetric', metric=['bbox', 'segm'], iou_thrs=[0.5], format_only=False),
-    dict(type='ClassAgnosticCocoMetric', metric=['bbox', 'segm'], iou_thrs=[0.5], format_only=False),
-    dict(type='AJIMetric'),
-    dict(type='ChromosomeClassMetric'),
-    dict(type='KaryotypeMetric'),
-]
+val_evaluator = _base_.karyotype_evaluator
 test_evaluator = val_evaluator

@@ -12,12 +12,6 @@ train_dataloader = dict(dataset=generated)
 val_dataloader = dict(dataset=generated)
 test_dataloader = dict(dataset=generated)
 
-val_evaluator = [
-    dict(type='CocoMetric', metric=['bbox', 'segm'], iou_thrs=[0.5], format_only=False),
-    dict(type='ClassAgnosticCocoMetric', metric=['bbox', 'segm'], iou_thrs=[0.5], format_only=False),
-    dict(type='AJIMetric'),
-    dict(type='ChromosomeClassMetric'),
-    # The generator records each image's karyotype (ISCN) in the COCO image record.
-    dict(type='KaryotypeMetric'),
-]
+# The generator records each image's karyotype (ISCN) in the COCO image record.
+val_evaluator = _base_.karyotype_evaluator
 test_evaluator = val_evaluator

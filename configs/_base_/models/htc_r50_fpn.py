@@ -1,21 +1,5 @@
 # Hybrid Task Cascade (without the semantic branch), ResNet-50 FPN, 24 chromosome classes: the cascade
-# above with interleaved mask heads and mask information flow (as mmdet's
-# htc/htc-without-semantic_r50_fpn_1x_coco.py), and mmkaryo's masking HTC RoI head.
-_base_ = './cascade-mask-rcnn_r50_fpn.py'
+# of cascade-mask-rcnn_r50_fpn.py with the HTC RoI head of htc_roi_head.py.
+_base_ = ['./cascade-mask-rcnn_r50_fpn.py', './htc_roi_head.py']
 
-htc_mask_head = dict(
-    type='HTCMaskHead',
-    num_convs=4,
-    in_channels=256,
-    conv_out_channels=256,
-    num_classes=24,
-    loss_mask=dict(type='CrossEntropyLoss', use_mask=True, loss_weight=1.0))
-
-model = dict(
-    type='HybridTaskCascade',
-    roi_head=dict(
-        type='MaskingHybridTaskCascadeRoIHead',
-        interleaved=True,
-        mask_info_flow=True,
-        # The first stage has no preceding mask features to fuse.
-        mask_head=[dict(htc_mask_head, with_conv_res=False), htc_mask_head, htc_mask_head]))
+model = dict(type='HybridTaskCascade', roi_head=_base_.htc_roi_head)
