@@ -5,49 +5,38 @@
     bash tools/dist_test.sh CONFIG CHECKPOINT NUM_PROCS [...]
 """
 import argparse
-import os
 
 from mmdet.evaluation import DumpDetResults
-from mmengine.config import DictAction
 from mmengine.dist import is_main_process
-from mmengine.registry import RUNNERS
-from mmengine.runner import Runner
 
+from mmkaryo.engine.runner_setup import add_runner_arguments, build_runner, runner_config
 from mmkaryo.evaluation.metrics import ChromosomeClassMetric
-from mmkaryo.evaluation.summary import format_test_report
 from mmkaryo.evaluation.run_config import dataset_display_name, enable_visualization
-from mmkaryo.utils import load_config, register_all_modules
+from mmkaryo.evaluation.summary import format_test_report
 
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description='Test (and evaluate) an mmkaryo model')
     parser.add_argument('config', help='test config file path')
     parser.add_argument('checkpoint', help='checkpoint file')
-    parser.add_argument('--work-dir', help='the dir to save the evaluation logs')
     parser.add_argument('--out', help='dump predictions to this pickle file (.pkl), for analysis tools')
     parser.add_argument('--show', action='store_true', help='show prediction overlays in a window')
     parser.add_argument('--show-dir', help='write prediction overlays here (inside the work dir)')
     parser.add_argument('--wait-time', type=float, default=2, help='seconds per shown image')
-    parser.add_argument(
-        '--cfg-options', nargs='+', action=DictAction,
-        help='override config settings, e.g. test_dataloader.dataset.data_root=/data/autokary')
-    parser.add_argument('--launcher', choices=['none', 'pytorch', 'slurm', 'mpi'], default='none')
-    parser.add_argument('--local_rank', '--local-rank', type=int, default=0)
+    add_runner_arguments(parser, 'test_dataloader.dataset.data_root=/data/autokary')
     args = parser.parse_args()
     if args.out is not None and not args.out.endswith(('.pkl', '.pickle')):
         parser.error(f'--out must name a .pkl or .pickle file, got {args.out}')
-    os.environ.setdefault('LOCAL_RANK', str(args.local_rank))
     return args
 
 
 def main() -> None:
     args = parse_args()
-    register_all_modules(init_default_scope=False)
-    cfg = load_config(args.config, args.cfg_options, args.work_dir, args.launcher)
+    cfg = runner_config(args)
     cfg.load_from = args.checkpoint
     if args.show or args.show_dir:
         enable_visualization(cfg, args.show_dir, args.show, args.wait_time)
-    runner = Runner.from_cfg(cfg) if 'runner_type' not in cfg else RUNNERS.build(cfg)
+    runner = build_runner(cfg)
     if args.out is not None:
         runner.test_evaluator.metrics.append(DumpDetResults(out_file_path=args.out))
     metrics = runner.test()
