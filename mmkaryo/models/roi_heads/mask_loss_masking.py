@@ -1,6 +1,8 @@
 """Per-sample mask-loss masking shared by mmkaryo's RoI heads.
 
-Each sample's ``metainfo['with_mask']`` (default True) decides whether it contributes to the mask loss:
+Each sample's ``metainfo['with_mask']`` (default True) decides whether it contributes to the mask loss.
+The head's ``loss()`` copies the flag into the sample's ``gt_instances`` metainfo, and ``mask_loss`` reads
+it from the ground truth it is passed (an error if it is missing, never a guess):
 
 * every sample has masks: the parent head's mask loss runs unchanged;
 * some samples have masks: the positives of the box-only samples are hidden from the mask branch
@@ -34,6 +36,26 @@ MaskLogitsFn = Callable[[Tensor], Tensor]
 def with_mask_flags(batch_data_samples: SampleList) -> List[bool]:
     """Return each sample's ``metainfo['with_mask']`` (True where the key is absent)."""
     return [bool(sample.metainfo.get('with_mask', True)) for sample in batch_data_samples]
+
+
+def mark_gt_instances(batch_data_samples: SampleList) -> None:
+    """Copy each sample's :func:`with_mask_flags` flag into its ``gt_instances`` metainfo, so that the
+    flag travels with the ground truth mmdet's heads pass to ``mask_loss``."""
+    for sample, flag in zip(batch_data_samples, with_mask_flags(batch_data_samples)):
+        sample.gt_instances.set_metainfo(dict(with_mask=flag))
+
+
+def gt_mask_flags(batch_gt_instances: InstanceList) -> List[bool]:
+    """The ``with_mask`` flag of each image's ground truth, as :func:`mark_gt_instances` set it.
+
+    Raises:
+        ValueError: a ground truth without the flag (the head's ``loss()`` did not mark it).
+    """
+    missing = [i for i, gt in enumerate(batch_gt_instances) if 'with_mask' not in gt.metainfo]
+    if missing:
+        raise ValueError(f'mask_loss_masking.py: gt_instances of samples {missing} carry no with_mask flag; '
+                         'the mask loss of a masking RoI head runs inside its loss(), which sets it')
+    return [bool(gt.metainfo['with_mask']) for gt in batch_gt_instances]
 
 
 def connected_zero(modules: Sequence[nn.Module]) -> Tensor:
@@ -82,8 +104,6 @@ class MaskLossMaskingMixin:
     mask loss, a mask-logits function for RoIs and the mask-branch modules of the stage.
     """
 
-    _with_mask_flags: Optional[List[bool]] = None
-
     def _init_box_projection(self, loss_box_proj: OptConfigType) -> None:
         """Build the optional box-projection loss; a missing config or loss_weight 0 disables it."""
         self.loss_box_proj = None
@@ -94,12 +114,10 @@ class MaskLossMaskingMixin:
 
     def loss(self, x: Tuple[Tensor], rpn_results_list: InstanceList,
              batch_data_samples: SampleList) -> dict:
-        """Record each sample's ``with_mask`` flag, then compute the parent head's losses."""
-        self._with_mask_flags = with_mask_flags(batch_data_samples)
-        try:
-            return super().loss(x, rpn_results_list, batch_data_samples)
-        finally:
-            self._with_mask_flags = None
+        """Mark each sample's ground truth with its ``with_mask`` flag, then compute the parent head's
+        losses (whose ``mask_loss`` reads the flags from the ground truth it is given)."""
+        mark_gt_instances(batch_data_samples)
+        return super().loss(x, rpn_results_list, batch_data_samples)
 
     def _masked_mask_loss(self, parent_mask_loss: MaskLossFn, mask_logits: MaskLogitsFn,
                           sampling_results: List[SamplingResult], batch_gt_instances: InstanceList,
@@ -110,9 +128,9 @@ class MaskLossMaskingMixin:
             dict with ``loss_mask`` (a dict of loss tensors, always with the same keys) and, when the
             mask forward ran, the parent's other outputs.
         """
-        flags = self._with_mask_flags or [True] * len(sampling_results)
+        flags = gt_mask_flags(batch_gt_instances)
         if len(flags) != len(sampling_results):
-            raise ValueError(f'mask_loss_masking.py: {len(flags)} with_mask flags for '
+            raise ValueError(f'mask_loss_masking.py: {len(flags)} ground truths for '
                              f'{len(sampling_results)} sampling results.')
         if all(flags):
             mask_results = parent_mask_loss(sampling_results, batch_gt_instances)

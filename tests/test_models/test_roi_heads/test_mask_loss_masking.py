@@ -88,3 +88,13 @@ def test_connected_zero_reaches_every_parameter():
     assert all(p.grad is not None and torch.count_nonzero(p.grad) == 0 for p in module.parameters())
     with pytest.raises(ValueError, match='trainable parameter'):
         connected_zero([torch.nn.ReLU()])
+
+
+def test_mask_loss_outside_loss_fails_loudly(tiny):
+    """mask_loss reads the flags from the ground truth it is given: unmarked ground truth is an error,
+    not an all-True default."""
+    model = tiny.build(tiny.model_cfg('mask_rcnn'))
+    results = [SamplingResult.random(rng=seed, num_gts=2, num_preds=10) for seed in (1, 2)]
+    unmarked = [InstanceData(masks=[1, 2]), InstanceData(masks=[1, 2])]
+    with pytest.raises(ValueError, match=r'samples \[0, 1\] carry no with_mask flag'):
+        model.roi_head.mask_loss((torch.zeros(2, 8, 8, 8), ), results, torch.zeros(0), unmarked)
