@@ -29,15 +29,14 @@ TRANSFORMS = Registry(
 # eval mode (mmkaryo/utils/scratch_check.py).
 MODELS = Registry('model', parent=MMDET_MODELS, scope='mmkaryo', locations=['mmkaryo.models'],
                   build_func=build_model_warning_from_scratch)
-MODEL_WRAPPERS = Registry(
-    'model_wrapper', parent=MMDET_MODEL_WRAPPERS, scope='mmkaryo', locations=['mmkaryo.models'])
-TASK_UTILS = Registry('task util', parent=MMDET_TASK_UTILS, scope='mmkaryo', locations=['mmkaryo.models'])
-OPTIM_WRAPPERS = Registry(
-    'optim_wrapper', parent=MMDET_OPTIM_WRAPPERS, scope='mmkaryo', locations=['mmkaryo.engine'])
-LOOPS = Registry('loop', parent=MMDET_LOOPS, scope='mmkaryo', locations=['mmkaryo.engine'])
 HOOKS = Registry('hook', parent=MMDET_HOOKS, scope='mmkaryo', locations=['mmkaryo.engine'])
 METRICS = Registry('metric', parent=MMDET_METRICS, scope='mmkaryo', locations=['mmkaryo.evaluation'])
-VISUALIZERS = Registry(
-    'visualizer', parent=MMDET_VISUALIZERS, scope='mmkaryo', locations=['mmkaryo.visualization'])
-VISBACKENDS = Registry(
-    'vis_backend', parent=MMDET_VISBACKENDS, scope='mmkaryo', locations=['mmkaryo.visualization'])
+# No mmkaryo module registers into these; they exist so that ``default_scope='mmkaryo'`` finds a
+# registry of its scope and falls through to mmdet's types (e.g. DetLocalVisualizer, mmdet's assigners).
+# The CPU DDP wrapper registers in mmengine's root registry (see mmkaryo/engine/cpu_distributed.py).
+MODEL_WRAPPERS = Registry('model_wrapper', parent=MMDET_MODEL_WRAPPERS, scope='mmkaryo')
+TASK_UTILS = Registry('task util', parent=MMDET_TASK_UTILS, scope='mmkaryo')
+OPTIM_WRAPPERS = Registry('optim_wrapper', parent=MMDET_OPTIM_WRAPPERS, scope='mmkaryo')
+LOOPS = Registry('loop', parent=MMDET_LOOPS, scope='mmkaryo')
+VISUALIZERS = Registry('visualizer', parent=MMDET_VISUALIZERS, scope='mmkaryo')
+VISBACKENDS = Registry('vis_backend', parent=MMDET_VISBACKENDS, scope='mmkaryo')
