@@ -10,7 +10,8 @@ from PIL import Image
 
 from mmkaryo.datasets import ChromosomeCropDataset
 from mmkaryo.datasets.converters import CocoBuilder, chromosome_categories, dump_coco, to_class_agnostic
-from mmkaryo.datasets.transforms import PackCropInputs, RandomAxisFlip, RandomCanvasShift, RandomStainJitter
+from mmkaryo.datasets.transforms import (PackCropInputs, RandomAxisFlip, RandomCanvasRotate, RandomCanvasShift,
+                                        RandomStainJitter)
 
 
 def _write(tmp_path, segmentations):
@@ -81,6 +82,22 @@ def test_axis_flip_and_shift_move_pixels_and_keep_them():
     assert np.array_equal(shifted, img)
     moved = [RandomCanvasShift(max_shift=2)(dict(img=np.pad(img, 2)))['img'] for _ in range(20)]
     assert all(m.sum() == 1.0 for m in moved) and len({tuple(np.argwhere(m)[0]) for m in moved}) > 1
+
+
+def test_canvas_rotate_tilts_a_vertical_bar_within_the_angle():
+    img = np.zeros((41, 21), np.float32)
+    img[5:36, 9:12] = 1.0
+    assert np.array_equal(RandomCanvasRotate(max_degrees=0)(dict(img=img.copy()))['img'], img)
+    np.random.seed(0)
+    tilts = []
+    for _ in range(10):
+        out = RandomCanvasRotate(max_degrees=10)(dict(img=img.copy()))['img']
+        assert out.shape == img.shape and out.dtype == np.float32 and abs(out.sum() - img.sum()) < 0.05 * img.sum()
+        rows, cols = np.nonzero(out > 0.5)
+        tilts.append(np.degrees(np.arctan(np.polyfit(rows, cols, 1)[0])))
+    assert max(np.abs(tilts)) <= 10.5 and max(np.abs(tilts)) > 3.0
+    with pytest.raises(ValueError, match='max_degrees'):
+        RandomCanvasRotate(max_degrees=120)
 
 
 def test_stain_jitter_keeps_the_ground_zero():

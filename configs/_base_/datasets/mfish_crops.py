@@ -7,13 +7,13 @@ data_root = 'data/mfish/'
 images = dict(img='images/')
 canvas_hw = (96, 48)
 
-train_pipeline = [
-    dict(type='RandomAxisFlip', prob=0.5),
-    dict(type='RandomCanvasShift', max_shift=3),
-    dict(type='RandomStainJitter', gain=(0.85, 1.15), gamma=(0.8, 1.25), blur_sigma=(0.3, 0.8), blur_prob=0.3),
-    dict(type='PackCropInputs'),
-]
-test_pipeline = [dict(type='PackCropInputs')]
+axis_flip = dict(type='RandomAxisFlip', prob=0.5)
+canvas_shift = dict(type='RandomCanvasShift', max_shift=3)
+stain_jitter = dict(type='RandomStainJitter', gain=(0.85, 1.15), gamma=(0.8, 1.25), blur_sigma=(0.3, 0.8),
+                    blur_prob=0.3)
+pack = dict(type='PackCropInputs')
+train_pipeline = [axis_flip, canvas_shift, stain_jitter, pack]
+test_pipeline = [pack]
 
 train_dataloader = dict(
     batch_size=64, num_workers=1, persistent_workers=True,

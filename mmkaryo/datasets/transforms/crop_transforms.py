@@ -2,7 +2,8 @@
 
 The augmentations keep the banding: flips along and across the chromosome's axis (an upright canvas
 has no preferred end or side), a few pixels of shift, and small changes of stain gain, gamma and
-blur. :class:`PackCropInputs` turns a sample into the classifier's ``inputs`` and ``data_samples``.
+blur, and (optionally) a small rotation that mimics the error of the principal-axis estimate.
+:class:`PackCropInputs` turns a sample into the classifier's ``inputs`` and ``data_samples``.
 """
 from typing import Optional, Sequence, Tuple
 
@@ -58,6 +59,28 @@ class RandomCanvasShift(BaseTransform):
         shifted[max(dy, 0):height + min(dy, 0), max(dx, 0):width + min(dx, 0)] = \
             img[max(-dy, 0):height + min(-dy, 0), max(-dx, 0):width + min(-dx, 0)]
         results['img'] = shifted
+        return results
+
+
+@TRANSFORMS.register_module()
+class RandomCanvasRotate(BaseTransform):
+    """Rotate the canvas about its centre by an angle drawn uniformly from ``[-max_degrees, max_degrees]``.
+
+    Bilinear; zeros (background) fill in, and the canvas keeps its size.
+    """
+
+    def __init__(self, max_degrees: float = 8.0) -> None:
+        if not 0.0 <= max_degrees <= 90.0:
+            raise ValueError(f'max_degrees must be in [0, 90], got {max_degrees}')
+        self.max_degrees = float(max_degrees)
+
+    def transform(self, results: dict) -> dict:
+        img = results['img']
+        height, width = img.shape
+        angle = np.random.uniform(-self.max_degrees, self.max_degrees)
+        matrix = cv2.getRotationMatrix2D(((width - 1) / 2, (height - 1) / 2), angle, 1.0)
+        results['img'] = cv2.warpAffine(img.astype(np.float32), matrix, (width, height), flags=cv2.INTER_LINEAR,
+                                        borderMode=cv2.BORDER_CONSTANT, borderValue=0.0)
         return results
 
 
