@@ -64,3 +64,22 @@ def mfish_subset(mfish_root: str, folder: str, count: int, out_root) -> dict:
     for image in coco['images']:
         image['dapi'] = next(path for stem, path in by_stem.items() if stem in image['file_name'])
     return coco
+
+
+@pytest.fixture
+def save_random_checkpoint():
+    """A function ``(config_path, checkpoint_path)`` that saves the config's model, built with torch seed 0
+    and not trained, as a plain ``state_dict`` + empty ``meta`` checkpoint."""
+    def save(config, checkpoint) -> None:
+        import torch
+        from mmengine.config import Config
+
+        from mmkaryo.registry import MODELS
+        from mmkaryo.utils import register_all_modules
+
+        register_all_modules()
+        torch.manual_seed(0)
+        model = MODELS.build(Config.fromfile(str(config)).model)
+        torch.save(dict(state_dict=model.state_dict(), meta=dict()), str(checkpoint))
+
+    return save

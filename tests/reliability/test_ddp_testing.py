@@ -33,7 +33,7 @@ def logged_metrics(output: str) -> dict:
 
 
 @pytest.mark.slow
-def test_two_process_test_reports_the_one_process_metrics(tmp_path):
+def test_two_process_test_reports_the_one_process_metrics(tmp_path, save_random_checkpoint):
     data_root = tmp_path / 'synthetic'
     run([sys.executable, str(REPO / 'tools/dataset_converters/make_synthetic.py'), '--out-dir', str(data_root),
          '--num-images', '3', '--seed', '1', '--image-size', '256', '--formats', 'coco'], tmp_path)
@@ -43,19 +43,11 @@ def test_two_process_test_reports_the_one_process_metrics(tmp_path):
         f"test_dataloader = dict(batch_size=8, num_workers=0, persistent_workers=False,\n"
         f"                       dataset=dict(data_root='{data_root}/'))\n")
     checkpoint = tmp_path / 'random.pth'
-    run([sys.executable, '-c', (
-        'import torch\n'
-        'from mmengine.config import Config\n'
-        'from mmkaryo.registry import MODELS\n'
-        'from mmkaryo.utils import register_all_modules\n'
-        'register_all_modules()\n'
-        'torch.manual_seed(0)\n'
-        f'model = MODELS.build(Config.fromfile("{config}").model)\n'
-        f'torch.save(dict(state_dict=model.state_dict(), meta=dict()), "{checkpoint}")\n')], tmp_path)
+    save_random_checkpoint(config, checkpoint)
 
     single = logged_metrics(run([sys.executable, str(REPO / 'tools/test.py'), str(config), str(checkpoint),
-                               '--work-dir', str(tmp_path / 'one')], tmp_path))
+                                 '--work-dir', str(tmp_path / 'one')], tmp_path))
     double = logged_metrics(run(['bash', str(REPO / 'tools/dist_test.sh'), str(config), str(checkpoint), '2',
-                               '--work-dir', str(tmp_path / 'two')], tmp_path, PORT=str(free_port())))
+                                 '--work-dir', str(tmp_path / 'two')], tmp_path, PORT=str(free_port())))
     assert float(single['crop/num_images']) == 3 and float(single['crop/num_crops']) > 100
     assert double == single

@@ -57,7 +57,7 @@ def run(args, cwd):
 
 
 @pytest.mark.slow
-def test_test_py_prints_tables_dumps_results_and_draws(tmp_path):
+def test_test_py_prints_tables_dumps_results_and_draws(tmp_path, save_random_checkpoint):
     data_root = tmp_path / 'synthetic'
     made = run([str(REPO / 'tools/dataset_converters/make_synthetic.py'), '--out-dir', str(data_root),
                 '--num-images', '2', '--seed', '0', '--image-size', str(GENERATED_SIZE), '--formats', 'coco'],
@@ -66,16 +66,7 @@ def test_test_py_prints_tables_dumps_results_and_draws(tmp_path):
     config = tmp_path / 'mask-rcnn_r50_fpn_tiny_synthetic.py'
     config.write_text(CONFIG.replace('{data_root}', f'{data_root}/'))
     checkpoint = tmp_path / 'random.pth'
-    saved = run(['-c', (
-        'import torch, mmkaryo\n'
-        'from mmengine.config import Config\n'
-        'from mmkaryo.registry import MODELS\n'
-        'from mmkaryo.utils import register_all_modules\n'
-        'register_all_modules()\n'
-        'torch.manual_seed(0)\n'
-        f'model = MODELS.build(Config.fromfile("{config}").model)\n'
-        f'torch.save(dict(state_dict=model.state_dict(), meta=dict()), "{checkpoint}")\n')], tmp_path)
-    assert saved.returncode == 0, saved.stderr[-3000:]
+    save_random_checkpoint(config, checkpoint)
 
     out = tmp_path / 'results.pkl'
     tested = run([str(REPO / 'tools/test.py'), str(config), str(checkpoint), '--work-dir',
