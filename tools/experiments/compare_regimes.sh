@@ -1,95 +1,189 @@
 #!/usr/bin/env bash
-# Baseline vs two-stage (box->mask) vs alternating batches when masks are scarce, at CPU scale.
+# Issue #12: with few masks and many boxes, does alternating box-only and mask batches beat training on
+# the masks alone, and beat two-stage training? Every row of docs/experiments.md, resumable.
 #
-#   bash tools/experiments/compare_regimes.sh [ITERS] [OUT_DIR] [KEY=VALUE ...]
+#   bash tools/experiments/compare_regimes.sh [OUT_DIR]          # OUT_DIR: work_dirs/compare_regimes
 #
-# KEY=VALUE pairs are added to the --cfg-options of every training and test run (e.g.
-# model.rpn_head.anchor_generator.scales=[4]).
-# Data (synthetic, 320 px, three generator seeds): 20 mask images (seed 0, COCO polygons) and 180
-# box-only images (seed 1, CIL-style VOC boxes -> box-only COCO), i.e. masks on 10 % of the training
-# images; a held-out test set of 20 mask images (seed 2).
-# Training (configs/synthetic/, ResNet-18, batch 2, randomness.seed=0, no pretrained weights):
-#   baseline     ITERS iterations on the 20 mask images;
-#   two-stage    ITERS/2 on the box set with box-corner masks, then ITERS/2 on the mask set (lr 0.0004);
-#   alternating  ITERS iterations, each batch from one source by ratio 1:1 (AttentionFPN neck).
-# Every schedule is the configs' 300-iteration one rescaled: warm-up over the first 1/6, lr x0.1 at 5/6.
-# No validation during training; each final checkpoint is tested with tools/test.py on the test set,
-# twice: with the configs' test settings (boxes scoring >= 0.05 kept, AJI over scores >= 0.5) and with
-# every box kept (rcnn score_thr=0), which gives an undertrained model's mAP something to rank.
-# Writes OUT_DIR/results.md (mAP@50, AJI, wall time per regime, then the class-agnostic recall of the
-# kept boxes and masks); logs stay under OUT_DIR.
+# Environment (default in brackets):
+#   SETTINGS     settings to run ["synthetic mfish"]
+#   PLANS        rows to run: main (every regime at 25 % masks), curve (baseline and alternating 1:1 at
+#                5, 10, 25, 50, 100 % masks) ["main curve"]
+#   SEEDS        training seeds; seed S also chooses which images keep their masks ["0 1 2"]
+#   ONLY         extended regex that a run's name <setting>/<regime>/masks<PCT>-seed<S> must match [.]
+#   ITERS        training iterations of every run, for smoke runs [synthetic 600, mfish 1500]
+#   BEST_RATIO   <box>to<mask> ratio of the regimes built on the best alternating ratio [chosen by
+#                collect_regime_results.py --best-ratio once the ratio sweep has all its seeds]
+#   POOL_IMAGES  synthetic images generated [240: 192 training, 48 test]
+#   MFISH_DIR    M-FISH COCO conversion: annotations/mfish_{train,test}.json, images/ [data/mfish]
+#   PYTHON       [python]
+# Settings (one split folder per mask share and seed, written by split_mask_scarce.py):
+#   synthetic  240 metaphases of the demo's scene (448 px) written as AutoKary2022 LabelMe folders AND as
+#              Cell Image Library VOC boxes (JEPG/), converted with autokary2022_to_coco.py and
+#              cil24_to_coco.py; the training patients' images keep their masks (from the LabelMe files)
+#              or get the CIL boxes only; the test patients' 48 images, with masks, are the test set.
+#   mfish      the real M-FISH training slides (data/mfish/annotations/mfish_train.json) split into a mask
+#              part and a box-only part (masks removed, boxes kept); tested on the held-out slides.
+# Regimes (configs/mask_scarce/; the light CPU Mask R-CNN recipe of the model zoo, from random weights,
+# batch 2, ITERS iterations with warm-up and lr steps at 75 % and 90 %):
+#   baseline; two-stage (ITERS/2 on the box part with box-corner masks, ITERS/2 fine-tuning on the mask
+#   part at 0.08 x the rate); alternating-<b>to<m> (one-source batches, box:mask = b:m; swept over 1:2,
+#   1:1, 2:1); proj-<best> (alternating + box-projection loss); final-<best> (alternating + AttentionFPN);
+#   cascade-/htc-baseline and cascade-/htc-alternating-<best>.
+# Each run trains in OUT_DIR/runs/<name>/ and, once tested with tools/test.py on the test set, writes
+# result.json there (metrics and train minutes). A run with result.json is never redone; an interrupted
+# training resumes from its last checkpoint (every 250 iterations). The end merges all result files into
+# OUT_DIR/results.md and OUT_DIR/scarcity_curve.png (collect_regime_results.py).
 set -euo pipefail
 
-ITERS=${1:-200}
-OUT=${2:-work_dirs/compare_regimes}
-EXTRA=("${@:3}")
+OUT=${1:-work_dirs/compare_regimes}
+SETTINGS=${SETTINGS:-synthetic mfish}
+PLANS=${PLANS:-main curve}
+SEEDS=${SEEDS:-0 1 2}
+ONLY=${ONLY:-.}
+POOL_IMAGES=${POOL_IMAGES:-240}
+MFISH_DIR=${MFISH_DIR:-data/mfish}
 PY=${PYTHON:-python}
-SEED=0
-if (( ITERS < 12 || ITERS % 2 )); then
-    echo "ITERS must be an even number >= 12 (two-stage halves it; warm-up is ITERS/6), got $ITERS" >&2
-    exit 1
-fi
-HALF=$((ITERS / 2))
-DATA=$OUT/data
-CFG=configs/synthetic
+CFG=configs/mask_scarce
+MAIN_PCT=25
+declare -A BUDGET=([synthetic]=600 [mfish]=1500) WARMUP=([synthetic]=100 [mfish]=150)
+# The demo's synthetic scene: chromosomes of the generator's 640 px size on 448 px images.
+SCENE=(--image-size 448 --chromosome-length 0.185 --chromosome-width 0.02 --spread-radius 0.42)
 
-# Training options for an N-iteration run: the rescaled schedule, the seed, no validation loop.
-schedule() {
-    local n=$1
-    echo "train_cfg.max_iters=$n train_cfg.val_interval=$n param_scheduler.0.end=$((n / 6))" \
-         "param_scheduler.1.end=$n param_scheduler.1.milestones=[$((n * 5 / 6))]" \
-         "default_hooks.checkpoint.interval=$n randomness.seed=$SEED" \
-         "val_cfg=None val_dataloader=None val_evaluator=None"
+prepare_synthetic() {  # the pool in both formats, converted; once
+    local pool=$OUT/data/synthetic/pool
+    [ -f "$pool/converted" ] && return 0
+    "$PY" tools/dataset_converters/make_synthetic.py --out-dir "$pool" --num-images "$POOL_IMAGES" --seed 0 \
+        "${SCENE[@]}" --formats autokary2022 cil24
+    "$PY" tools/dataset_converters/autokary2022_to_coco.py "$pool/autokary2022" "$pool/autokary2022/coco" \
+        --val-ratio 0
+    "$PY" tools/dataset_converters/cil24_to_coco.py "$pool/cil24" "$pool/cil24/coco" --val-ratio 0
+    touch "$pool/converted"
 }
 
-# train NAME CONFIG ITERATIONS [--cfg-options ...]: train, record the wall time in OUT/NAME/seconds.
-train() {
-    local name=$1 config=$2 n=$3
-    shift 3
-    local start=$SECONDS
-    # shellcheck disable=SC2046  # schedule() yields one option per word
-    "$PY" tools/train.py "$config" --work-dir "$OUT/$name" --cfg-options $(schedule "$n") "$@" \
-        "${EXTRA[@]}"
-    echo $((SECONDS - start)) > "$OUT/$name/seconds"
+split() {  # split SETTING PCT SEED: write the split folder OUT/data/SETTING/masksPCT-seedSEED once
+    local setting=$1 pct=$2 seed=$3 dir=$OUT/data/$1/masks$2-seed$3 sources
+    [ -f "$dir/test.json" ] && return 0
+    if [ "$setting" = synthetic ]; then
+        prepare_synthetic
+        local pool=$OUT/data/synthetic/pool
+        sources=(--masks "$pool/autokary2022/coco/train.json" "$pool/autokary2022"
+                 --boxes "$pool/cil24/coco/train.json" "$pool/cil24"
+                 --test "$pool/autokary2022/coco/test.json" "$pool/autokary2022")
+    else
+        sources=(--masks "$MFISH_DIR/annotations/mfish_train.json" "$MFISH_DIR/images"
+                 --test "$MFISH_DIR/annotations/mfish_test.json" "$MFISH_DIR/images")
+    fi
+    "$PY" tools/dataset_converters/split_mask_scarce.py "$dir" "${sources[@]}" \
+        --mask-fraction "$(awk "BEGIN { print $pct / 100 }")" --seed "$seed"
 }
 
-# evaluate NAME CONFIG CHECKPOINT: tools/test.py on the test set, metrics in OUT/NAME/test/, then again
-# keeping every box (OUT/NAME/test-thr0/), its predictions dumped to OUT/NAME/thr0.pkl.
-evaluate() {
-    local name=$1 config=$2 checkpoint=$3
-    "$PY" tools/test.py "$config" "$checkpoint" --work-dir "$OUT/$name/test" \
-        --cfg-options data_root="$DATA/test/" "${EXTRA[@]}" | tee "$OUT/$name/test.log"
-    "$PY" tools/test.py "$config" "$checkpoint" --work-dir "$OUT/$name/test-thr0" \
-        --out "$OUT/$name/thr0.pkl" --cfg-options data_root="$DATA/test/" \
-        model.test_cfg.rcnn.score_thr=0 "${EXTRA[@]}" | tee "$OUT/$name/test-thr0.log"
+train() {  # train WORK_DIR CONFIG ITERS WARMUP [KEY=VALUE ...]: once; appends its seconds to train_seconds
+    local work=$1 config=$2 n=$3 warm=$4 resume=()
+    shift 4
+    [ -f "$work/iter_$n.pth" ] && return 0
+    mkdir -p "$work"
+    if [ -f "$work/attempt_start" ]; then  # a stopped attempt: count it until its log's last write
+        local log; log=$(ls -t "$work"/*/*.log 2>/dev/null | head -n 1)
+        if [ -n "$log" ]; then
+            echo $(($(stat -c %Y "$log") - $(cat "$work/attempt_start"))) >> "$work/train_seconds"
+        fi
+        if [ -f "$work/last_checkpoint" ]; then resume=(--resume); fi
+    fi
+    date +%s > "$work/attempt_start"
+    "$PY" tools/train.py "$config" --work-dir "$work" "${resume[@]}" --cfg-options train_cfg.max_iters="$n" \
+        param_scheduler.0.end="$warm" param_scheduler.1.end="$n" \
+        "param_scheduler.1.milestones=[$((n * 3 / 4)),$((n * 9 / 10))]" "$@"
+    echo $(($(date +%s) - $(cat "$work/attempt_start"))) >> "$work/train_seconds"
+    rm "$work/attempt_start"
 }
 
-mkdir -p "$OUT"
-"$PY" tools/dataset_converters/make_synthetic.py --out-dir "$DATA/masks" --num-images 20 --seed 0 \
-    --image-size 320 --formats coco
-"$PY" tools/dataset_converters/make_synthetic.py --out-dir "$DATA/boxes" --num-images 180 --seed 1 \
-    --image-size 320 --formats cil24
-"$PY" tools/dataset_converters/cil24_to_coco.py "$DATA/boxes/cil24" "$DATA/boxes/cil24/coco" \
-    --val-ratio 0
-"$PY" tools/dataset_converters/make_synthetic.py --out-dir "$DATA/test" --num-images 20 --seed 2 \
-    --image-size 320 --formats coco
+ratio() { echo "[${1%to*},${1#*to}]"; }  # 2to1 -> [2,1]
 
-train baseline "$CFG/mask-rcnn_r18_fpn_300i_synthetic.py" "$ITERS" data_root="$DATA/masks/"
-evaluate baseline "$CFG/mask-rcnn_r18_fpn_300i_synthetic.py" "$OUT/baseline/iter_$ITERS.pth"
+run() {  # run SETTING REGIME PCT SEED: train, test and write result.json unless it exists
+    local setting=$1 regime=$2 pct=$3 seed=$4
+    local name=$setting/$regime/masks$pct-seed$seed
+    local dir=$OUT/runs/$name data=$OUT/data/$setting/masks$pct-seed$seed
+    [[ $name =~ $ONLY ]] || return 0
+    if [ -f "$dir/result.json" ]; then echo "== done: $name"; return 0; fi
+    echo "== run: $name"
+    split "$setting" "$pct" "$seed"
+    local n=${ITERS:-${BUDGET[$setting]}}
+    local warm=$((WARMUP[$setting] * n / BUDGET[$setting] > 0 ? WARMUP[$setting] * n / BUDGET[$setting] : 1))
+    local total=$n
+    local common=(data_root="$data/" randomness.seed="$seed") options=() config stages=(train)
+    case $regime in
+        baseline) config=$CFG/mask-rcnn_r18_fpn-light_1500i_mask-scarce.py ;;
+        two-stage)
+            n=$((n / 2)) warm=$((warm > 1 ? warm / 2 : 1)) stages=(stage1 train)
+            train "$dir/stage1" "$CFG/mask-rcnn_r18_fpn-light_1500i_mask-scarce-boxmask.py" "$n" "$warm" \
+                "${common[@]}"
+            config=$CFG/mask-rcnn_r18_fpn-light_1500i_mask-scarce-finetune.py
+            options=(load_from="$dir/stage1/iter_$n.pth") ;;
+        alternating-*to*) config=$CFG/mask-rcnn_r18_fpn-light_1500i_mask-scarce-alternating.py ;;
+        proj-*) config=$CFG/mask-rcnn_r18_fpn-light_1500i_mask-scarce-alternating-proj.py ;;
+        final-*) config=$CFG/mask-rcnn_r18_attention-fpn-light_1500i_mask-scarce-alternating.py ;;
+        cascade-baseline) config=$CFG/cascade-mask-rcnn_r18_fpn-light_1500i_mask-scarce.py ;;
+        htc-baseline) config=$CFG/htc_r18_fpn-light_1500i_mask-scarce.py ;;
+        cascade-alternating-*) config=$CFG/cascade-mask-rcnn_r18_fpn-light_1500i_mask-scarce-alternating.py ;;
+        htc-alternating-*) config=$CFG/htc_r18_fpn-light_1500i_mask-scarce-alternating.py ;;
+        *) echo "compare_regimes.sh: unknown regime $regime" >&2; exit 2 ;;
+    esac
+    if [[ $regime =~ ([0-9]+to[0-9]+)$ ]]; then
+        options=("train_dataloader.batch_sampler.ratios=$(ratio "${BASH_REMATCH[1]}")")
+    fi
+    train "$dir/train" "$config" "$n" "$warm" "${common[@]}" "${options[@]}"
+    "$PY" tools/test.py "$config" "$dir/train/iter_$n.pth" --work-dir "$dir/test" \
+        --cfg-options data_root="$data/" > "$dir/test.log" 2>&1 || { cat "$dir/test.log" >&2; exit 1; }
+    local seconds=()
+    for stage in "${stages[@]}"; do mapfile -t -O "${#seconds[@]}" seconds < "$dir/$stage/train_seconds"; done
+    "$PY" tools/experiments/write_run_result.py "$dir" --setting "$setting" --regime "$regime" \
+        --mask-fraction "$(awk "BEGIN { print $pct / 100 }")" --seed "$seed" --iters "$total" \
+        --train-seconds "${seconds[@]}"
+    echo "== finished: $name"
+}
 
-train two-stage-1 "$CFG/mask-rcnn_r18_fpn_300i_synthetic-boxmask.py" "$HALF" \
-    train_dataloader.dataset.data_root="$DATA/boxes/cil24/"
-train two-stage "$CFG/mask-rcnn_r18_fpn_300i_synthetic-from-boxmask.py" "$HALF" \
-    data_root="$DATA/masks/" load_from="$OUT/two-stage-1/iter_$HALF.pth"
-echo $(($(cat "$OUT/two-stage-1/seconds") + $(cat "$OUT/two-stage/seconds"))) > "$OUT/two-stage/seconds"
-evaluate two-stage "$CFG/mask-rcnn_r18_fpn_300i_synthetic-from-boxmask.py" \
-    "$OUT/two-stage/iter_$HALF.pth"
+each_seed() { for seed in $SEEDS; do run "$1" "$2" "$3" "$seed"; done; }
 
-train alternating "$CFG/mask-rcnn_r18_attention-fpn_300i_synthetic-alternating.py" "$ITERS" \
-    data_root="$DATA/masks/" train_dataloader.dataset.datasets.0.data_root="$DATA/boxes/cil24/"
-evaluate alternating "$CFG/mask-rcnn_r18_attention-fpn_300i_synthetic-alternating.py" \
-    "$OUT/alternating/iter_$ITERS.pth"
+main_rows() {  # main_rows SETTING: every regime at MAIN_PCT % masks
+    local setting=$1 best
+    for regime in baseline two-stage alternating-1to2 alternating-1to1 alternating-2to1; do
+        each_seed "$setting" "$regime" "$MAIN_PCT"
+    done
+    if ! best=${BEST_RATIO:-$("$PY" tools/experiments/collect_regime_results.py "$OUT" \
+            --best-ratio "$setting" --min-seeds "$(wc -w <<< "$SEEDS")")}; then
+        echo "== $setting: the ratio sweep is not complete; regimes on the best ratio wait" >&2
+        return 0
+    fi
+    echo "== $setting: best alternating ratio $best"
+    for regime in "proj-$best" "final-$best" cascade-baseline "cascade-alternating-$best" htc-baseline \
+            "htc-alternating-$best"; do
+        each_seed "$setting" "$regime" "$MAIN_PCT"
+    done
+}
 
-"$PY" tools/experiments/collect_regime_results.py "$OUT" --iters "$ITERS" | tee "$OUT/results.md"
-{ echo; "$PY" tools/experiments/agnostic_recall.py "$OUT"/{baseline,two-stage,alternating}/thr0.pkl; } \
-    | tee -a "$OUT/results.md"
+curve_rows() {  # curve_rows SETTING: baseline and alternating 1:1 against the mask share
+    local setting=$1
+    for pct in 5 10 25 50 100; do
+        each_seed "$setting" baseline "$pct"
+        # At 100 % no image is box-only: alternating is the baseline there.
+        if [ "$pct" != 100 ]; then each_seed "$setting" alternating-1to1 "$pct"; fi
+    done
+}
+
+for setting in $SETTINGS; do
+    case $setting in
+        synthetic) ;;
+        mfish) [ -f "$MFISH_DIR/annotations/mfish_train.json" ] || {
+            echo "compare_regimes.sh: $MFISH_DIR/annotations/mfish_train.json not found; convert M-FISH first" \
+                 "(see configs/mfish/mask-rcnn_r18_fpn-light_1500i_mfish.py) or set MFISH_DIR" >&2; exit 2; } ;;
+        *) echo "compare_regimes.sh: unknown setting $setting (synthetic, mfish)" >&2; exit 2 ;;
+    esac
+    for plan in $PLANS; do
+        case $plan in
+            main) main_rows "$setting" ;;
+            curve) curve_rows "$setting" ;;
+            *) echo "compare_regimes.sh: unknown plan $plan (main, curve)" >&2; exit 2 ;;
+        esac
+    done
+done
+"$PY" tools/experiments/collect_regime_results.py "$OUT" --plot "$OUT/scarcity_curve.png" | tee "$OUT/results.md"

@@ -1,22 +1,12 @@
-# CPU-efficient Mask R-CNN R-18 FPN, trained from random weights at M-FISH's native resolution (640 px).
-# What the step profile (benchmarks/bench_step_profile.py, benchmarks/README.md) showed dominating is cut:
-# a half-width ResNet-18 (32 stem channels), 64 instead of 256 channels in the FPN, RPN and RoI
-# features, a 2-conv mask head of 128 channels and 512-d box FCs.
-# Detections are scored by chromosome-ness (1 - p(background)) with class-agnostic NMS, one per RoI,
-# and named by their best class afterwards (ChromosomenessBBoxHead); masks are class-agnostic.
-_base_ = './mask-rcnn_r18_fpn_cpu.py'
-
-channels = 64
+# CPU-efficient Mask R-CNN R-18 FPN, trained from random weights at M-FISH's native resolution (640 px):
+# the CPU-scale Mask R-CNN with the light cuts of r18_fpn_light_scale.py (half-width ResNet-18, 64-channel
+# FPN/RPN/RoI features, 512-d box FCs, 2-conv mask head, chromosome-ness scoring, class-agnostic masks).
+_base_ = ['./mask-rcnn_r18_fpn_cpu.py', './r18_fpn_light_scale.py']
 
 model = dict(
-    backbone=dict(base_channels=32),
-    neck=dict(in_channels=[32, 64, 128, 256], out_channels=channels),
-    rpn_head=dict(in_channels=channels, feat_channels=channels),
+    _base_.r18_fpn_light,
     roi_head=dict(
-        bbox_roi_extractor=dict(out_channels=channels),
-        bbox_head=dict(type='ChromosomenessBBoxHead', in_channels=channels, fc_out_channels=512,
-                       reg_class_agnostic=True),
-        mask_roi_extractor=dict(out_channels=channels),
-        mask_head=dict(num_convs=2, in_channels=channels, conv_out_channels=128, class_agnostic=True)),
-    # 46 chromosomes per image: up to 100 detections, NMS across classes (in the head) at IoU 0.5.
-    test_cfg=dict(rcnn=dict(score_thr=0.05, nms=dict(type='nms', iou_threshold=0.5), max_per_img=100)))
+        bbox_roi_extractor=dict(out_channels=_base_.channels),
+        bbox_head=_base_.light_bbox_head,
+        mask_roi_extractor=dict(out_channels=_base_.channels),
+        mask_head=_base_.light_mask_head))

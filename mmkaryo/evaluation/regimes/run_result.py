@@ -1,0 +1,52 @@
+"""One run of the regime comparison as a JSON record: what was trained and what tools/test.py measured.
+
+A run is (setting, regime, mask fraction, seed); its folder holds ``result.json`` once it is finished,
+so a comparison that is stopped resumes by skipping every folder that has one.
+"""
+import glob
+import json
+import os.path as osp
+from typing import Any, Dict, List, Sequence
+
+RESULT_FILE = 'result.json'
+
+
+def newest_test_metrics(test_dir: str) -> Dict[str, float]:
+    """The metrics of the newest tools/test.py run under ``test_dir`` (``<stamp>/<stamp>.json``).
+
+    Raises:
+        FileNotFoundError: ``test_dir`` holds no such file.
+    """
+    logs = sorted(glob.glob(osp.join(test_dir, '*', '*.json')))
+    if not logs:
+        raise FileNotFoundError(f'no tools/test.py metrics under {test_dir}')
+    with open(logs[-1], encoding='utf-8') as f:
+        return json.load(f)
+
+
+def run_result(metrics: Dict[str, float], setting: str, regime: str, mask_fraction: float, seed: int,
+               iters: int, train_seconds: Sequence[float]) -> Dict[str, Any]:
+    """The record of one finished run.
+
+    ``train_seconds`` are the wall-clock seconds of each training process the run took (two for the
+    two-stage regime, more when a stopped run was resumed); ``train_minutes`` is their sum.
+
+    Raises:
+        ValueError: ``mask_fraction`` outside (0, 1], ``iters`` < 1 or no training time.
+    """
+    if not 0.0 < mask_fraction <= 1.0:
+        raise ValueError(f'run_result.py: mask_fraction must be in (0, 1], got {mask_fraction}')
+    if iters < 1 or not train_seconds:
+        raise ValueError(f'run_result.py: need iters >= 1 and training times, got {iters}, {train_seconds}')
+    return dict(setting=setting, regime=regime, mask_fraction=mask_fraction, seed=seed, iters=iters,
+                train_seconds=list(train_seconds), train_minutes=sum(train_seconds) / 60,
+                metrics=dict(metrics))
+
+
+def find_results(out_dir: str) -> List[Dict[str, Any]]:
+    """Every ``result.json`` below ``out_dir``, each with its ``path``, in path order."""
+    results = []
+    for path in sorted(glob.glob(osp.join(out_dir, '**', RESULT_FILE), recursive=True)):
+        with open(path, encoding='utf-8') as f:
+            results.append(dict(json.load(f), path=path))
+    return results

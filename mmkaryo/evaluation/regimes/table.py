@@ -1,0 +1,102 @@
+"""Merging run records (see run_result.py) into mean +- standard deviation over seeds.
+
+Pure functions over the records: rows per (setting, regime, mask fraction), the alternating ratio that
+works best, the points of the mask-scarcity curve.
+"""
+import re
+import statistics
+from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple
+
+from mmkaryo.evaluation.summary import find_metric
+
+# (column header, metric name after its prefix) in the seed report's shape: boxes, masks, AJI, then the
+# class-agnostic mask mAP@50 and AJI.
+COLUMNS: Tuple[Tuple[str, str], ...] = (
+    ('box mAP@50', 'bbox_mAP_50'),
+    ('mask mAP@50', 'segm_mAP_50'),
+    ('AJI', 'aji'),
+    ('agnostic mask mAP@50', 'agnostic_segm_mAP_50'),
+    ('agnostic AJI', 'agnostic_aji'),
+)
+RATIO = re.compile(r'^alternating-(\d+)to(\d+)$')
+
+
+class RegimeRow(NamedTuple):
+    """One table row: the runs of one (setting, regime, mask fraction) over their seeds."""
+    setting: str
+    regime: str
+    mask_fraction: float
+    seeds: Tuple[int, ...]
+    # metric name -> (mean, standard deviation or None with one seed); a metric no run reports is absent
+    values: Dict[str, Tuple[float, Optional[float]]]
+    train_minutes: Tuple[float, Optional[float]]
+
+
+def _mean_sd(values: Sequence[float]) -> Tuple[float, Optional[float]]:
+    return statistics.fmean(values), (statistics.stdev(values) if len(values) > 1 else None)
+
+
+def summarise(results: Iterable[Dict[str, Any]]) -> List[RegimeRow]:
+    """Rows sorted by setting, mask fraction and regime. A metric CocoMetric did not report (it reports
+    nothing for a model without a detection) counts as 0 when other metrics of the run are present.
+
+    Raises:
+        ValueError: two records of the same run (setting, regime, fraction, seed).
+    """
+    groups: Dict[Tuple[str, str, float], Dict[int, Dict[str, Any]]] = {}
+    for result in results:
+        key = (result['setting'], result['regime'], float(result['mask_fraction']))
+        runs = groups.setdefault(key, {})
+        if result['seed'] in runs:
+            raise ValueError(f'table.py: two results of {key} seed {result["seed"]}: '
+                             f'{runs[result["seed"]].get("path")} and {result.get("path")}')
+        runs[result['seed']] = result
+    rows = []
+    for (setting, regime, fraction), runs in sorted(groups.items(), key=lambda g: (g[0][0], g[0][2], g[0][1])):
+        values = {}
+        for _, name in COLUMNS:
+            found = [find_metric(run['metrics'], name) for run in runs.values()]
+            if any(v is not None for v in found):
+                values[name] = _mean_sd([0.0 if v is None else v for v in found])
+        rows.append(RegimeRow(setting, regime, fraction, tuple(sorted(runs)), values,
+                              _mean_sd([run['train_minutes'] for run in runs.values()])))
+    return rows
+
+
+def _cell(value: Optional[Tuple[float, Optional[float]]], scale: float, digits: int) -> str:
+    if value is None:
+        return '-'
+    mean, sd = value
+    return f'{scale * mean:.{digits}f}' + ('' if sd is None else f' ± {scale * sd:.{digits}f}')
+
+
+def format_table(rows: Sequence[RegimeRow]) -> str:
+    """A Markdown table: metrics in percent, mean ± sd over the seeds (the mean alone for one seed)."""
+    headers = (['setting', 'regime', 'masks %', 'seeds'] + [h for h, _ in COLUMNS] + ['train min'])
+    lines = [headers, ['---'] * len(headers)]
+    for row in rows:
+        lines.append([row.setting, row.regime, f'{100 * row.mask_fraction:g}', str(len(row.seeds))] +
+                     [_cell(row.values.get(name), 100, 1) for _, name in COLUMNS] +
+                     [_cell(row.train_minutes, 1, 1)])
+    return '\n'.join('| ' + ' | '.join(line) + ' |' for line in lines)
+
+
+def best_ratio(rows: Sequence[RegimeRow], setting: str, mask_fraction: float, min_seeds: int,
+               metric: str = 'agnostic_aji') -> Optional[str]:
+    """The ``<box>to<mask>`` ratio of the ``alternating-<box>to<mask>`` row of ``setting`` at
+    ``mask_fraction`` with the highest mean ``metric``, among rows of at least ``min_seeds`` seeds;
+    None when there is no such row."""
+    candidates = [(row.values[metric][0], RATIO.match(row.regime)) for row in rows
+                  if row.setting == setting and row.mask_fraction == mask_fraction
+                  and RATIO.match(row.regime) and len(row.seeds) >= min_seeds and metric in row.values]
+    if not candidates:
+        return None
+    match = max(candidates, key=lambda c: c[0])[1]
+    return f'{match.group(1)}to{match.group(2)}'
+
+
+def scarcity_points(rows: Sequence[RegimeRow], setting: str, regime: str,
+                    metric: str = 'agnostic_aji') -> List[Tuple[float, float, Optional[float]]]:
+    """``(mask fraction, mean, sd)`` of ``regime``'s rows of ``setting`` reporting ``metric``, by fraction."""
+    return [(row.mask_fraction,) + row.values[metric] for row in rows
+            if row.setting == setting and row.regime == regime and metric in row.values]

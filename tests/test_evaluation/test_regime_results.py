@@ -1,0 +1,78 @@
+"""Regime comparison records: written per run, merged into mean ± sd over seeds, best ratio, curve points."""
+import json
+import statistics
+
+import pytest
+
+from mmkaryo.evaluation.regimes import (best_ratio, find_results, format_table, newest_test_metrics, run_result,
+                                        scarcity_points, summarise)
+
+
+def record(regime: str, seed: int, aji: float, fraction: float = 0.25, setting: str = 'synthetic',
+           minutes: float = 10.0) -> dict:
+    metrics = {'coco/bbox_mAP_50': 0.5, 'coco/segm_mAP_50': 0.4, 'aji/aji': aji / 2,
+               'coco/agnostic_segm_mAP_50': 0.6, 'aji/agnostic_aji': aji}
+    return run_result(metrics, setting, regime, fraction, seed, 600, [60 * minutes])
+
+
+def test_run_result_sums_the_training_processes_and_checks_its_input():
+    result = run_result({'aji/aji': 0.3}, 'mfish', 'two-stage', 0.1, 2, 1500, [600.0, 900.0])
+    assert result['train_minutes'] == 25.0 and result['metrics'] == {'aji/aji': 0.3}
+    with pytest.raises(ValueError, match='mask_fraction'):
+        run_result({}, 'mfish', 'baseline', 0.0, 0, 10, [1.0])
+    with pytest.raises(ValueError, match='training times'):
+        run_result({}, 'mfish', 'baseline', 0.5, 0, 10, [])
+
+
+def test_newest_test_metrics_and_find_results_read_the_files(tmp_path):
+    for stamp, value in (('20261201_090000', 0.1), ('20261201_100000', 0.2)):
+        (tmp_path / 'test' / stamp).mkdir(parents=True)
+        (tmp_path / 'test' / stamp / f'{stamp}.json').write_text(json.dumps({'aji/aji': value}))
+    assert newest_test_metrics(str(tmp_path / 'test')) == {'aji/aji': 0.2}
+    with pytest.raises(FileNotFoundError, match='no tools/test.py metrics'):
+        newest_test_metrics(str(tmp_path / 'none'))
+    run = tmp_path / 'runs' / 'synthetic' / 'baseline' / 'masks25-seed0'
+    run.mkdir(parents=True)
+    (run / 'result.json').write_text(json.dumps(record('baseline', 0, 0.5)))
+    [found] = find_results(str(tmp_path / 'runs'))
+    assert found['regime'] == 'baseline' and found['path'].endswith('masks25-seed0/result.json')
+
+
+def test_summarise_gives_mean_and_sample_sd_over_seeds():
+    rows = summarise([record('baseline', s, aji) for s, aji in ((0, 0.40), (1, 0.50), (2, 0.60))] +
+                     [record('alternating-1to1', 0, 0.7, minutes=12.0)])
+    assert [(r.regime, r.seeds) for r in rows] == [('alternating-1to1', (0,)), ('baseline', (0, 1, 2))]
+    mean, sd = rows[1].values['agnostic_aji']
+    assert mean == pytest.approx(0.5) and sd == pytest.approx(statistics.stdev([0.4, 0.5, 0.6]))
+    assert rows[0].values['agnostic_aji'] == (0.7, None) and rows[0].train_minutes == (12.0, None)
+    table = format_table(rows).splitlines()
+    assert table[0].startswith('| setting | regime | masks % | seeds | box mAP@50')
+    assert table[3] == '| synthetic | baseline | 25 | 3 | 50.0 ± 0.0 | 40.0 ± 0.0 | 25.0 ± 5.0 | 60.0 ± 0.0 | 50.0 ± 10.0 | 10.0 ± 0.0 |'
+    assert '| 70.0 |' in table[2]
+
+
+def test_a_metric_cocometric_left_out_counts_as_zero_and_a_repeated_run_is_an_error():
+    empty = run_result({'aji/aji': 0.0, 'aji/agnostic_aji': 0.0}, 'synthetic', 'baseline', 0.25, 1, 600, [60.0])
+    [row] = summarise([record('baseline', 0, 0.4), empty])
+    assert row.values['segm_mAP_50'] == pytest.approx((0.2, statistics.stdev([0.4, 0.0])))
+    with pytest.raises(ValueError, match='two results'):
+        summarise([record('baseline', 0, 0.4), record('baseline', 0, 0.5)])
+
+
+def test_best_ratio_needs_every_seed_and_picks_the_highest_mean():
+    results = ([record('alternating-1to1', s, 0.5) for s in range(3)] +
+               [record('alternating-2to1', s, 0.6) for s in range(3)] +
+               [record('alternating-1to2', 0, 0.9)] +
+               [record('alternating-3to1', s, 0.99, setting='mfish') for s in range(3)] +
+               [record('baseline', s, 0.95) for s in range(3)])
+    rows = summarise(results)
+    assert best_ratio(rows, 'synthetic', 0.25, min_seeds=3) == '2to1'
+    assert best_ratio(rows, 'synthetic', 0.25, min_seeds=1) == '1to2'
+    assert best_ratio(rows, 'synthetic', 0.5, min_seeds=1) is None
+
+
+def test_scarcity_points_follow_the_mask_share():
+    rows = summarise([record('baseline', 0, aji, fraction) for fraction, aji in ((0.5, 0.6), (0.05, 0.2))] +
+                     [record('alternating-1to1', 0, 0.3, 0.05)])
+    assert scarcity_points(rows, 'synthetic', 'baseline') == [(0.05, 0.2, None), (0.5, 0.6, None)]
+    assert scarcity_points(rows, 'mfish', 'baseline') == []
