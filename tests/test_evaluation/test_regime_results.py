@@ -41,14 +41,23 @@ def test_newest_test_metrics_and_find_results_read_the_files(tmp_path):
 def test_summarise_gives_mean_and_sample_sd_over_seeds():
     rows = summarise([record('baseline', s, aji) for s, aji in ((0, 0.40), (1, 0.50), (2, 0.60))] +
                      [record('alternating-1to1', 0, 0.7, minutes=12.0)])
-    assert [(r.regime, r.seeds) for r in rows] == [('alternating-1to1', (0,)), ('baseline', (0, 1, 2))]
-    mean, sd = rows[1].values['agnostic_aji']
+    assert [(r.regime, r.seeds) for r in rows] == [('baseline', (0, 1, 2)), ('alternating-1to1', (0,))]
+    mean, sd = rows[0].values['agnostic_aji']
     assert mean == pytest.approx(0.5) and sd == pytest.approx(statistics.stdev([0.4, 0.5, 0.6]))
-    assert rows[0].values['agnostic_aji'] == (0.7, None) and rows[0].train_minutes == (12.0, None)
+    assert rows[1].values['agnostic_aji'] == (0.7, None) and rows[1].train_minutes == (12.0, None)
     table = format_table(rows).splitlines()
     assert table[0].startswith('| setting | regime | masks % | seeds | box mAP@50')
-    assert table[3] == '| synthetic | baseline | 25 | 3 | 50.0 ± 0.0 | 40.0 ± 0.0 | 25.0 ± 5.0 | 60.0 ± 0.0 | 50.0 ± 10.0 | 10.0 ± 0.0 |'
-    assert '| 70.0 |' in table[2]
+    assert table[2] == '| synthetic | baseline | 25 | 3 | 50.0 ± 0.0 | 40.0 ± 0.0 | 25.0 ± 5.0 | 60.0 ± 0.0 | 50.0 ± 10.0 | 10.0 ± 0.0 |'
+    assert '| 70.0 |' in table[3]
+
+
+def test_rows_follow_the_regime_order_within_a_setting_and_mask_share():
+    regimes = ['htc-alternating-1to1', 'final-1to1', 'cascade-baseline', 'alternating-2to1', 'two-stage',
+               'htc-baseline', 'baseline', 'alternating-1to2', 'proj-1to1', 'cascade-alternating-1to1']
+    rows = summarise([record(r, 0, 0.5) for r in regimes] + [record('baseline', 0, 0.5, fraction=0.05)])
+    assert [(r.mask_fraction, r.regime) for r in rows] == [(0.05, 'baseline')] + [(0.25, r) for r in (
+        'baseline', 'two-stage', 'alternating-1to2', 'alternating-2to1', 'proj-1to1', 'final-1to1',
+        'cascade-baseline', 'cascade-alternating-1to1', 'htc-baseline', 'htc-alternating-1to1')]
 
 
 def test_a_metric_cocometric_left_out_counts_as_zero_and_a_repeated_run_is_an_error():

@@ -19,6 +19,9 @@ COLUMNS: Tuple[Tuple[str, str], ...] = (
     ('agnostic AJI', 'agnostic_aji'),
 )
 RATIO = re.compile(r'^alternating-(\d+)to(\d+)$')
+# Row order within a setting and mask share: regimes by the first of these prefixes they start with.
+REGIME_ORDER = ('baseline', 'two-stage', 'alternating-', 'proj-', 'final-', 'cascade-baseline', 'cascade-',
+                'htc-baseline', 'htc-')
 
 
 class RegimeRow(NamedTuple):
@@ -36,8 +39,12 @@ def _mean_sd(values: Sequence[float]) -> Tuple[float, Optional[float]]:
     return statistics.fmean(values), (statistics.stdev(values) if len(values) > 1 else None)
 
 
+def _regime_rank(regime: str) -> int:
+    return next((i for i, prefix in enumerate(REGIME_ORDER) if regime.startswith(prefix)), len(REGIME_ORDER))
+
+
 def summarise(results: Iterable[Dict[str, Any]]) -> List[RegimeRow]:
-    """Rows sorted by setting, mask fraction and regime. A metric CocoMetric did not report (it reports
+    """Rows sorted by setting, mask fraction and regime (:data:`REGIME_ORDER`, then by name). A metric CocoMetric did not report (it reports
     nothing for a model without a detection) counts as 0 when other metrics of the run are present.
 
     Raises:
@@ -52,7 +59,8 @@ def summarise(results: Iterable[Dict[str, Any]]) -> List[RegimeRow]:
                              f'{runs[result["seed"]].get("path")} and {result.get("path")}')
         runs[result['seed']] = result
     rows = []
-    for (setting, regime, fraction), runs in sorted(groups.items(), key=lambda g: (g[0][0], g[0][2], g[0][1])):
+    for (setting, regime, fraction), runs in sorted(
+            groups.items(), key=lambda g: (g[0][0], g[0][2], _regime_rank(g[0][1]), g[0][1])):
         values = {}
         for _, name in COLUMNS:
             found = [find_metric(run['metrics'], name) for run in runs.values()]
