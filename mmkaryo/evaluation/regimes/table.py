@@ -44,8 +44,10 @@ def _regime_rank(regime: str) -> int:
 
 
 def summarise(results: Iterable[Dict[str, Any]]) -> List[RegimeRow]:
-    """Rows sorted by setting, mask fraction and regime (:data:`REGIME_ORDER`, then by name). A metric CocoMetric did not report (it reports
-    nothing for a model without a detection) counts as 0 when other metrics of the run are present.
+    """Rows sorted by setting, mask fraction and regime (:data:`REGIME_ORDER`, then by name).
+
+    A metric a run lacks (CocoMetric reports nothing for a model without a detection) counts as 0 where
+    another run of the row reports it; a metric no run of the row reports is left out of the row.
 
     Raises:
         ValueError: two records of the same run (setting, regime, fraction, seed).
