@@ -62,7 +62,6 @@ def packaged_config(config: Union[str, Config], score_thr: Optional[float] = Non
 
 def _check_loads(cfg: Config, state_dict: Mapping[str, torch.Tensor], source: str) -> None:
     """ValueError naming ``source`` unless ``state_dict`` loads strictly into the model of ``cfg``."""
-    register_all_modules(init_default_scope=False)
     model = MODELS.build(copy.deepcopy(cfg.model))  # build() marks the dict it gets with _scope_
     try:
         model.load_state_dict(state_dict, strict=True)
@@ -96,6 +95,7 @@ def package_model(config: str, checkpoint: str, out_dir: Union[str, Path], licen
     for path in (config, checkpoint, licence) + tuple(classifier or ()):
         if not Path(path).is_file():
             raise FileNotFoundError(f'{path}: no such file')
+    register_all_modules(init_default_scope=False)  # the models, and safe loading of Runner checkpoints
     cfg = packaged_config(config, score_thr)
     files = {WEIGHTS_FILE: _half_weights(cfg, checkpoint)}
     cfg[CLASSIFIER_KEY] = None

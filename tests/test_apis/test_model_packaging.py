@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 import torch
 from mmengine.config import Config
+from mmengine.logging import HistoryBuffer
 
 from mmkaryo.apis import KaryotypeInferencer, default_model_files
 from mmkaryo.apis.model_packaging import MAX_WEIGHTS_BYTES, package_model
@@ -106,13 +107,19 @@ def test_score_thr_comes_from_the_packaged_config_unless_given(packaged_model, p
 
 
 def test_the_tool_refuses_weights_over_32_mib_and_writes_nothing(tiny_model_files, packaged_model, tmp_path):
+    """Also: the tool reads a checkpoint as a Runner saves it (with a message hub) under torch's
+    weights-only default, in a fresh process."""
     out_dir = tmp_path / 'model'
-    command = [sys.executable, str(TOOL), *tiny_model_files, '--out-dir', str(out_dir), '--licence',
-               str(packaged_model.licence)]
-    done = subprocess.run(command, cwd=REPO, env=dict(os.environ, OMP_NUM_THREADS='1'), capture_output=True,
+    checkpoint = tmp_path / 'runner_style.pth'
+    saved = torch.load(tiny_model_files[1], map_location='cpu', weights_only=False)
+    torch.save(dict(saved, message_hub=dict(log_scalars=dict(loss=HistoryBuffer([0.5, 0.25], [1, 1])))), checkpoint)
+    command = [sys.executable, str(TOOL), tiny_model_files[0], str(checkpoint), '--out-dir', str(out_dir),
+               '--licence', str(packaged_model.licence)]
+    env = {key: value for key, value in os.environ.items() if key != 'TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD'}
+    done = subprocess.run(command, cwd=REPO, env=dict(env, OMP_NUM_THREADS='1'), capture_output=True,
                           text=True, timeout=300)
     assert done.returncode == 1
-    assert f'error: {tiny_model_files[1]}: the fp16 weights take' in done.stderr
+    assert f'error: {checkpoint}: the fp16 weights take' in done.stderr
     assert 'over the 32 MiB a packaged model may weigh' in done.stderr
     assert not out_dir.exists()
 

@@ -1,7 +1,9 @@
+axis_flip = dict(prob=0.5, type='RandomAxisFlip')
 canvas_hw = (
     96,
     48,
 )
+canvas_shift = dict(max_shift=3, type='RandomCanvasShift')
 custom_hooks = [
     dict(type='IterationSeedHook'),
 ]
@@ -28,7 +30,7 @@ images = dict(img='images/')
 load_from = None
 log_level = 'INFO'
 log_processor = dict(by_epoch=True, type='LogProcessor', window_size=50)
-max_epochs = 30
+max_epochs = 60
 model = dict(
     backbone=dict(
         in_channels=1,
@@ -56,18 +58,34 @@ optim_wrapper = dict(
     optimizer=dict(lr=0.002, type='AdamW', weight_decay=0.05),
     paramwise_cfg=dict(bias_decay_mult=0.0, norm_decay_mult=0.0),
     type='OptimWrapper')
+pack = dict(type='PackCropInputs')
 param_scheduler = [
     dict(begin=0, by_epoch=False, end=100, start_factor=0.01, type='LinearLR'),
     dict(
-        T_max=30,
+        T_max=60,
         begin=0,
         by_epoch=True,
-        end=30,
+        end=60,
         eta_min=1e-05,
         type='CosineAnnealingLR'),
 ]
 randomness = dict(deterministic=False, seed=0)
 resume = False
+stain_jitter = dict(
+    blur_prob=0.3,
+    blur_sigma=(
+        0.3,
+        0.8,
+    ),
+    gain=(
+        0.85,
+        1.15,
+    ),
+    gamma=(
+        0.8,
+        1.25,
+    ),
+    type='RandomStainJitter')
 test_cfg = dict(type='TestLoop')
 test_dataloader = dict(
     batch_size=128,
@@ -91,7 +109,7 @@ test_evaluator = dict(type='ChromosomeCropMetric')
 test_pipeline = [
     dict(type='PackCropInputs'),
 ]
-train_cfg = dict(max_epochs=30, type='EpochBasedTrainLoop', val_interval=5)
+train_cfg = dict(max_epochs=60, type='EpochBasedTrainLoop', val_interval=5)
 train_dataloader = dict(
     batch_size=64,
     dataset=dict(

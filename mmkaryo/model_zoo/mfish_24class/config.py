@@ -1,14 +1,49 @@
 auto_scale_lr = dict(base_batch_size=2, enable=False)
 backend_args = None
 base_lr = 0.02
+box_geometric_augs = [
+    dict(
+        direction=[
+            'horizontal',
+            'vertical',
+            'diagonal',
+        ],
+        prob=[
+            0.25,
+            0.25,
+            0.25,
+        ],
+        type='RandomFlip'),
+    dict(keep_empty=False, min_gt_bbox_wh=(
+        1,
+        1,
+    ), type='FilterAnnotations'),
+]
 box_proj_loss_weight = 0.0
 channels = 64
 chromosome_classifier = dict(
     checkpoint='classifier_weights.pth', config='classifier_config.py')
+coco_metric = dict(
+    backend_args=None,
+    format_only=False,
+    iou_thrs=[
+        0.5,
+    ],
+    metric=[
+        'bbox',
+        'segm',
+    ],
+    type='CocoMetric')
 custom_hooks = [
     dict(type='IterationSeedHook'),
 ]
 data_root = 'data/mfish/'
+dataset = dict(
+    backend_args=None,
+    data_prefix=dict(img=''),
+    data_root='data/',
+    type='ChromosomeDataset',
+    with_mask=True)
 dataset_type = 'ChromosomeDataset'
 default_hooks = dict(
     checkpoint=dict(
@@ -24,15 +59,105 @@ default_hooks = dict(
     timer=dict(type='IterTimerHook'),
     visualization=dict(type='DetVisualizationHook'))
 default_scope = 'mmkaryo'
+drop_tiny_boxes = dict(
+    keep_empty=False, min_gt_bbox_wh=(
+        1,
+        1,
+    ), type='FilterAnnotations')
 env_cfg = dict(
     cudnn_benchmark=False,
     dist_cfg=dict(backend='gloo'),
     mp_cfg=dict(mp_start_method='fork', opencv_num_threads=0))
+flip = dict(
+    direction=[
+        'horizontal',
+        'vertical',
+        'diagonal',
+    ],
+    prob=[
+        0.25,
+        0.25,
+        0.25,
+    ],
+    type='RandomFlip')
 image_size = 640
 images = dict(img='images/')
+karyotype_evaluator = [
+    dict(
+        backend_args=None,
+        format_only=False,
+        iou_thrs=[
+            0.5,
+        ],
+        metric=[
+            'bbox',
+            'segm',
+        ],
+        type='CocoMetric'),
+    dict(
+        backend_args=None,
+        format_only=False,
+        iou_thrs=[
+            0.5,
+        ],
+        metric=[
+            'bbox',
+            'segm',
+        ],
+        type='ClassAgnosticCocoMetric'),
+    dict(type='AJIMetric'),
+    dict(type='ChromosomeClassMetric'),
+    dict(type='KaryotypeMetric'),
+]
+light_bbox_head = dict(
+    fc_out_channels=512,
+    in_channels=64,
+    reg_class_agnostic=True,
+    type='ChromosomenessBBoxHead')
+light_mask_head = dict(
+    class_agnostic=True, conv_out_channels=128, in_channels=64, num_convs=2)
+load_boxes = dict(type='LoadAnnotations', with_bbox=True, with_mask=False)
 load_from = None
+load_image = dict(
+    backend_args=None, color_type='grayscale', type='LoadImageFromFile')
+load_masks = dict(type='LoadAnnotations', with_bbox=True, with_mask=True)
 log_level = 'INFO'
 log_processor = dict(by_epoch=False, type='LogProcessor', window_size=25)
+lr_steps = dict(
+    begin=0,
+    by_epoch=False,
+    end=1500,
+    gamma=0.1,
+    milestones=[
+        1125,
+        1350,
+    ],
+    type='MultiStepLR')
+mask_geometric_augs = [
+    dict(
+        direction=[
+            'horizontal',
+            'vertical',
+            'diagonal',
+        ],
+        prob=[
+            0.25,
+            0.25,
+            0.25,
+        ],
+        type='RandomFlip'),
+    dict(
+        img_border_value=255,
+        max_mag=180.0,
+        min_mag=0.0,
+        prob=0.5,
+        type='Rotate'),
+    dict(type='BoxesFromMasks'),
+    dict(keep_empty=False, min_gt_bbox_wh=(
+        1,
+        1,
+    ), type='FilterAnnotations'),
+]
 max_iters = 2500
 model = dict(
     _scope_='mmkaryo',
@@ -230,6 +355,42 @@ optim_wrapper = dict(
     optimizer=dict(lr=0.02, momentum=0.9, type='SGD', weight_decay=0.0001),
     paramwise_cfg=dict(bias_decay_mult=0.0, norm_decay_mult=0.0),
     type='OptimWrapper')
+pack = [
+    dict(num_channels=3, type='ImageToChannels'),
+    dict(
+        meta_keys=(
+            'img_id',
+            'img_path',
+            'ori_shape',
+            'img_shape',
+            'scale_factor',
+            'flip',
+            'flip_direction',
+            'with_mask',
+            'karyotype',
+        ),
+        type='PackDetInputs'),
+]
+pack_test = [
+    dict(num_channels=3, type='ImageToChannels'),
+    dict(
+        meta_keys=(
+            'img_id',
+            'img_path',
+            'ori_shape',
+            'img_shape',
+            'scale_factor',
+            'with_mask',
+            'karyotype',
+            'instances',
+        ),
+        type='PackDetInputs'),
+]
+pad = dict(
+    pad_val=dict(img=255), size=(
+        640,
+        640,
+    ), type='Pad')
 param_scheduler = [
     dict(begin=0, by_epoch=False, end=150, start_factor=0.01, type='LinearLR'),
     dict(
@@ -243,8 +404,53 @@ param_scheduler = [
         ],
         type='MultiStepLR'),
 ]
+photometric_augs = [
+    dict(
+        brightness_delta=32.0,
+        contrast_range=(
+            0.75,
+            1.25,
+        ),
+        prob=0.5,
+        type='RandomBrightnessContrast'),
+]
+r18_fpn_cpu = dict(
+    backbone=dict(depth=18, frozen_stages=-1, init_cfg=None, norm_eval=False),
+    neck=dict(in_channels=[
+        64,
+        128,
+        256,
+        512,
+    ]),
+    rpn_head=dict(anchor_generator=dict(scales=[
+        4,
+    ])),
+    test_cfg=dict(rpn=dict(max_per_img=200, nms_pre=500)),
+    train_cfg=dict(rpn_proposal=dict(max_per_img=200, nms_pre=1000)))
+r18_fpn_light = dict(
+    backbone=dict(base_channels=32),
+    neck=dict(in_channels=[
+        32,
+        64,
+        128,
+        256,
+    ], out_channels=64),
+    rpn_head=dict(feat_channels=64, in_channels=64),
+    test_cfg=dict(
+        rcnn=dict(
+            max_per_img=100,
+            nms=dict(iou_threshold=0.5, type='nms'),
+            score_thr=0.05)))
 randomness = dict(deterministic=False, seed=0)
+rcnn_sampled_rois = 64
+resize = dict(
+    keep_ratio=True, scale=(
+        640,
+        640,
+    ), type='Resize')
 resume = False
+rotate = dict(
+    img_border_value=255, max_mag=180.0, min_mag=0.0, prob=0.5, type='Rotate')
 score_thr = 0.3
 test_cfg = dict(type='TestLoop')
 test_dataloader = dict(
@@ -287,6 +493,7 @@ test_dataloader = dict(
     sampler=dict(shuffle=False, type='DefaultSampler'))
 test_evaluator = [
     dict(
+        backend_args=None,
         format_only=False,
         iou_thrs=[
             0.5,
@@ -297,6 +504,7 @@ test_evaluator = [
         ],
         type='CocoMetric'),
     dict(
+        backend_args=None,
         format_only=False,
         iou_thrs=[
             0.5,
@@ -331,6 +539,7 @@ test_pipeline = [
         ),
         type='PackDetInputs'),
 ]
+to_channels = dict(num_channels=3, type='ImageToChannels')
 train_cfg = dict(max_iters=2500, type='IterBasedTrainLoop', val_interval=250)
 train_dataloader = dict(
     batch_sampler=dict(type='AspectRatioBatchSampler'),
@@ -499,6 +708,7 @@ val_dataloader = dict(
     sampler=dict(shuffle=False, type='DefaultSampler'))
 val_evaluator = [
     dict(
+        backend_args=None,
         format_only=False,
         iou_thrs=[
             0.5,
@@ -509,6 +719,7 @@ val_evaluator = [
         ],
         type='CocoMetric'),
     dict(
+        backend_args=None,
         format_only=False,
         iou_thrs=[
             0.5,
@@ -532,3 +743,5 @@ visualizer = dict(
     vis_backends=[
         dict(type='LocalVisBackend'),
     ])
+warmup = dict(
+    begin=0, by_epoch=False, end=150, start_factor=0.01, type='LinearLR')
