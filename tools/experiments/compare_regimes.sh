@@ -35,6 +35,9 @@
 # OUT_DIR/results.md and OUT_DIR/scarcity_curve.png (collect_regime_results.py).
 set -euo pipefail
 
+if [ ! -f tools/train.py ] || [ ! -d configs/mask_scarce ]; then
+    echo "compare_regimes.sh: run it from the repository root (paths are relative to it)" >&2; exit 2
+fi
 OUT=${1:-work_dirs/compare_regimes}
 SETTINGS=${SETTINGS:-synthetic mfish}
 PLANS=${PLANS:-main curve}
