@@ -1,0 +1,51 @@
+"""write_run_result.py writes a run's record from its test metrics; collect_regime_results.py merges the
+records, names the best alternating ratio once the sweep has its seeds, and draws the scarcity curve."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from mmkaryo.evaluation.regimes import run_result
+
+ROOT = Path(__file__).resolve().parents[2]
+TOOLS = ROOT / 'tools' / 'experiments'
+
+
+def tool(name: str, *args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(TOOLS / name), *map(str, args)], capture_output=True,
+                          text=True, cwd=ROOT)
+
+
+def finished_run(out: Path, regime: str, pct: int, seed: int, aji: float, with_tool: bool = False) -> None:
+    """A run folder with its test metrics and result.json (written by write_run_result.py if with_tool)."""
+    run = out / 'runs' / 'synthetic' / regime / f'masks{pct}-seed{seed}'
+    (run / 'test' / '20261201_100000').mkdir(parents=True)
+    metrics = {'aji/aji': aji / 2, 'aji/agnostic_aji': aji, 'coco/segm_mAP_50': 0.3}
+    (run / 'test' / '20261201_100000' / '20261201_100000.json').write_text(json.dumps(metrics))
+    if not with_tool:
+        (run / 'result.json').write_text(json.dumps(run_result(metrics, 'synthetic', regime, pct / 100, seed, 600,
+                                                               [300, 330])))
+        return
+    written = tool('write_run_result.py', run, '--setting', 'synthetic', '--regime', regime, '--mask-fraction',
+                   pct / 100, '--seed', seed, '--iters', 600, '--train-seconds', 300, 330)
+    assert written.returncode == 0, written.stderr
+
+
+def test_records_merge_into_a_table_a_best_ratio_and_a_curve(tmp_path):
+    assert 'no tools/test.py metrics' in tool('write_run_result.py', tmp_path, '--setting', 's', '--regime', 'r',
+                                              '--mask-fraction', 0.5, '--seed', 0, '--iters', 1,
+                                              '--train-seconds', 1).stderr
+    for seed, (aji_1to1, aji_2to1) in enumerate(((0.4, 0.5), (0.5, 0.6))):
+        finished_run(tmp_path, 'alternating-1to1', 25, seed, aji_1to1)
+        finished_run(tmp_path, 'alternating-2to1', 25, seed, aji_2to1)
+        finished_run(tmp_path, 'baseline', 5, seed, 0.2, with_tool=seed == 1)
+    record = json.loads((tmp_path / 'runs/synthetic/baseline/masks5-seed1/result.json').read_text())
+    assert record['train_minutes'] == 10.5 and record['mask_fraction'] == 0.05
+    best = tool('collect_regime_results.py', tmp_path, '--best-ratio', 'synthetic', '--min-seeds', 2)
+    assert best.returncode == 0 and best.stdout.strip() == '2to1'
+    assert tool('collect_regime_results.py', tmp_path, '--best-ratio', 'synthetic', '--min-seeds', 3).returncode == 1
+    table = tool('collect_regime_results.py', tmp_path, '--plot', tmp_path / 'curve.png')
+    assert table.returncode == 0, table.stderr
+    assert '| synthetic | alternating-2to1 | 25 | 2 | - | 30.0 ± 0.0 | 27.5 ± 3.5 | - | 55.0 ± 7.1 | 10.5 ± 0.0 |' \
+        in table.stdout
+    assert (tmp_path / 'curve.png').stat().st_size > 0
