@@ -1,9 +1,12 @@
 """write_run_result.py writes a run's record from its test metrics; collect_regime_results.py merges the
 records, names the best alternating ratio once the sweep has its seeds, and draws the scarcity curve."""
 import json
+import runpy
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from mmkaryo.evaluation.regimes import run_result
 
@@ -11,12 +14,24 @@ ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ROOT / 'tools' / 'experiments'
 
 
-def tool(name: str, *args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(TOOLS / name), *map(str, args)], capture_output=True,
-                          text=True, cwd=ROOT)
+@pytest.fixture
+def tool(capsys, monkeypatch):
+    """Run a tool of tools/experiments as ``python TOOL ARGS...`` would, in this process (no interpreter
+    start-up per call); returns its exit status and output as a CompletedProcess."""
+    def run(name: str, *args) -> subprocess.CompletedProcess:
+        argv = [str(TOOLS / name), *map(str, args)]
+        monkeypatch.setattr(sys, 'argv', argv)
+        capsys.readouterr()
+        with pytest.raises(SystemExit) as exited:
+            runpy.run_path(argv[0], run_name='__main__')
+        out = capsys.readouterr()
+        return subprocess.CompletedProcess(argv, exited.value.code, out.out, out.err)
+
+    return run
 
 
-def finished_run(out: Path, regime: str, pct: int, seed: int, aji: float, with_tool: bool = False) -> None:
+def finished_run(tool, out: Path, regime: str, pct: int, seed: int, aji: float,
+                 with_tool: bool = False) -> None:
     """A run folder with its test metrics and result.json (written by write_run_result.py if with_tool)."""
     run = out / 'runs' / 'synthetic' / regime / f'masks{pct}-seed{seed}'
     (run / 'test' / '20261201_100000').mkdir(parents=True)
@@ -31,14 +46,14 @@ def finished_run(out: Path, regime: str, pct: int, seed: int, aji: float, with_t
     assert written.returncode == 0, written.stderr
 
 
-def test_records_merge_into_a_table_a_best_ratio_and_a_curve(tmp_path):
+def test_records_merge_into_a_table_a_best_ratio_and_a_curve(tmp_path, tool):
     assert 'no tools/test.py metrics' in tool('write_run_result.py', tmp_path, '--setting', 's', '--regime', 'r',
                                               '--mask-fraction', 0.5, '--seed', 0, '--iters', 1,
                                               '--train-seconds', 1).stderr
     for seed, (aji_1to1, aji_2to1) in enumerate(((0.4, 0.5), (0.5, 0.6))):
-        finished_run(tmp_path, 'alternating-1to1', 25, seed, aji_1to1)
-        finished_run(tmp_path, 'alternating-2to1', 25, seed, aji_2to1)
-        finished_run(tmp_path, 'baseline', 5, seed, 0.2, with_tool=seed == 1)
+        finished_run(tool, tmp_path, 'alternating-1to1', 25, seed, aji_1to1)
+        finished_run(tool, tmp_path, 'alternating-2to1', 25, seed, aji_2to1)
+        finished_run(tool, tmp_path, 'baseline', 5, seed, 0.2, with_tool=seed == 1)
     record = json.loads((tmp_path / 'runs/synthetic/baseline/masks5-seed1/result.json').read_text())
     assert record['train_minutes'] == 10.5 and record['mask_fraction'] == 0.05
     best = tool('collect_regime_results.py', tmp_path, '--best-ratio', 'synthetic', '--min-seeds', 2)
