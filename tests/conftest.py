@@ -66,13 +66,15 @@ def mfish_subset(mfish_root: str, folder: str, count: int, out_root) -> dict:
     return coco
 
 
-@pytest.fixture
+@pytest.fixture(scope='session')
 def save_random_checkpoint():
     """A function ``(config_path, checkpoint_path)`` that saves the config's model, built with torch seed 0
-    and not trained, as a plain ``state_dict`` + empty ``meta`` checkpoint."""
+    and initialised (``init_weights``), untrained, as an mmengine checkpoint (``state_dict`` and empty
+    ``meta``)."""
     def save(config, checkpoint) -> None:
         import torch
         from mmengine.config import Config
+        from mmengine.runner import save_checkpoint
 
         from mmkaryo.registry import MODELS
         from mmkaryo.utils import register_all_modules
@@ -80,6 +82,7 @@ def save_random_checkpoint():
         register_all_modules()
         torch.manual_seed(0)
         model = MODELS.build(Config.fromfile(str(config)).model)
-        torch.save(dict(state_dict=model.state_dict(), meta=dict()), str(checkpoint))
+        model.init_weights()
+        save_checkpoint({'state_dict': model.state_dict(), 'meta': {}}, str(checkpoint))
 
     return save

@@ -2,21 +2,16 @@
 checkpoint and reports the metrics of a 1-process ``tools/test.py`` run, to the last digit."""
 import os
 import re
-import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from .alternating_runs import free_port
+
 REPO = Path(__file__).resolve().parents[2]
 METRIC = re.compile(r'(crop/\w+): ([-\d.]+)')
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(('127.0.0.1', 0))
-        return sock.getsockname()[1]
 
 
 def run(command, cwd, **env):

@@ -18,30 +18,14 @@ model = dict(test_cfg=dict(rcnn=dict(score_thr=0.0, max_per_img=80)))
 """
 
 
-def _random_checkpoint(config_path: Path, checkpoint_path: Path) -> None:
-    """Save the randomly initialised model of ``config_path`` (seed 0) as an mmengine checkpoint."""
-    import torch
-    from mmengine.config import Config
-    from mmengine.runner import save_checkpoint
-
-    from mmkaryo.registry import MODELS
-    from mmkaryo.utils import register_all_modules
-
-    register_all_modules()
-    torch.manual_seed(0)
-    model = MODELS.build(Config.fromfile(str(config_path)).model)
-    model.init_weights()
-    save_checkpoint({'state_dict': model.state_dict(), 'meta': {}}, str(checkpoint_path))
-
-
 @pytest.fixture(scope='session')
-def tiny_model_files(tmp_path_factory):
+def tiny_model_files(tmp_path_factory, save_random_checkpoint):
     """(config, checkpoint) of a random Mask R-CNN R-18 from configs/synthetic/ (320 px, grayscale)."""
     folder = tmp_path_factory.mktemp('tiny_model')
     config_path = folder / 'mask-rcnn_r18_fpn_random_synthetic.py'
     config_path.write_text(f'_base_ = {str(SYNTHETIC_CONFIG)!r}\n' + TINY_OVERRIDES)
     checkpoint_path = folder / 'random.pth'
-    _random_checkpoint(config_path, checkpoint_path)
+    save_random_checkpoint(config_path, checkpoint_path)
     return str(config_path), str(checkpoint_path)
 
 
@@ -64,7 +48,7 @@ PACKAGED_SCORE_THR = 0.0475
 
 
 @pytest.fixture(scope='session')
-def packaged_model(tmp_path_factory):
+def packaged_model(tmp_path_factory, save_random_checkpoint):
     """A slim random model packaged by ``tools/model_zoo/package_model.py --score-thr 0.0475``.
 
     Returns ``config``, ``checkpoint`` (the source files), ``licence`` (a stand-in licence file),
@@ -73,7 +57,7 @@ def packaged_model(tmp_path_factory):
     folder = tmp_path_factory.mktemp('packaged_model')
     config_path = folder / 'mask-rcnn_r18_fpn-slim_random_synthetic.py'
     config_path.write_text(f'_base_ = {str(SYNTHETIC_CONFIG)!r}\n' + SLIM_OVERRIDES)
-    _random_checkpoint(config_path, folder / 'random.pth')
+    save_random_checkpoint(config_path, folder / 'random.pth')
     licence = folder / 'README.TXT'
     licence.write_text('M-FISH licence stand-in\n')
     out_dir = folder / 'mfish_24class'
