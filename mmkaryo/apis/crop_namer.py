@@ -1,6 +1,7 @@
 """CropNamer: the second stage of karyotype reading, which names detected chromosomes from their crops.
 
-The detector finds the chromosomes; a :class:`~mmkaryo.models.ChromosomeCropClassifier` names each one
+The detector finds the chromosomes; a crop classifier (:class:`~mmkaryo.models.ChromosomeCropClassifier`
+or an ensemble of them, :class:`~mmkaryo.models.ChromosomeCropEnsemble`) names each one
 from its mask's upright, metaphase-normalised crop (:mod:`mmkaryo.structures.chromosome_crop`), cut
 exactly as the classifier's training crops were cut from ground-truth masks.
 
@@ -18,6 +19,7 @@ import torch
 from mmengine.config import Config
 from mmengine.runner import load_checkpoint
 
+from mmkaryo.models.classifiers import BaseCropClassifier
 from mmkaryo.registry import MODELS
 from mmkaryo.structures import NUM_CLASSES, MaskCrops
 from mmkaryo.structures.chromosome_crop import CANVAS_HW, mask_crops_canvases, stain_image
@@ -53,7 +55,8 @@ class CropNamer:
     """Class probabilities of detected chromosomes from a trained crop classifier.
 
     Args:
-        config: the classifier's config (path or Config); its test dataset gives ``canvas_hw``.
+        config: the config (path or Config) of a crop classifier or ensemble; its test dataset gives
+            ``canvas_hw``.
         checkpoint: its weights (mmengine checkpoint or plain state dict, fp16 allowed).
         device: torch device.
         batch_size: crops per forward pass.
@@ -63,10 +66,10 @@ class CropNamer:
                  batch_size: int = 128) -> None:
         register_all_modules(init_default_scope=False)
         cfg = Config.fromfile(config) if isinstance(config, (str, Path)) else config
-        if cfg.model.get('type') != 'ChromosomeCropClassifier':
-            raise ValueError(f'{cfg.filename}: a crop namer needs a ChromosomeCropClassifier config, got '
-                             f'model type {cfg.model.get("type")}')
         self.model = MODELS.build(copy.deepcopy(cfg.model))
+        if not isinstance(self.model, BaseCropClassifier):
+            raise ValueError(f'{cfg.filename}: a crop namer needs a crop classifier config, got model type '
+                             f'{cfg.model.get("type")}')
         load_checkpoint(self.model, checkpoint, map_location='cpu', strict=True, logger='silent')
         self.model.to(device).eval()
         self.device = device

@@ -48,16 +48,22 @@ def half_state_dict(checkpoint: Mapping, source: str) -> 'OrderedDict[str, torch
 
 
 def packaged_config(config: Union[str, Config], score_thr: Optional[float] = None) -> Config:
-    """A copy of ``config`` ready to ship: ``load_from=None``, ``model.backbone.init_cfg=None`` (no
-    download of pretrained weights) and, when given, the top-level ``score_thr``, also given to the
+    """A copy of ``config`` ready to ship: ``load_from=None``, ``model.backbone.init_cfg=None`` (for an
+    ensemble in every member: no download of pretrained weights) and, when given, the top-level ``score_thr``, also given to the
     thresholded evaluators as :func:`mmkaryo.utils.load_config` does."""
     cfg = Config.fromfile(config) if isinstance(config, str) else copy.deepcopy(config)
     cfg.load_from = None
-    cfg.model.backbone.init_cfg = None
+    _no_pretrained(cfg.model)
     if score_thr is not None:
         cfg.score_thr = check_score_thr(score_thr, '--score-thr')
         apply_score_thr(cfg)
     return cfg
+
+
+def _no_pretrained(model: dict) -> None:
+    """Set ``backbone.init_cfg=None`` in ``model``, or in each member of an ensemble."""
+    for member in model.get('members', [model]):
+        member['backbone']['init_cfg'] = None
 
 
 def _check_loads(cfg: Config, state_dict: Mapping[str, torch.Tensor], source: str) -> None:

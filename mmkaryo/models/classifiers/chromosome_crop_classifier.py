@@ -4,14 +4,13 @@ The backbone's last feature map is averaged across the chromosome (over its widt
 ``pool_rows`` positions along it, so where a band lies on the chromosome survives pooling; the size
 vector of :mod:`mmkaryo.structures.chromosome_crop` joins these features before a two-layer MLP.
 """
-from typing import Dict, List, Optional, Sequence, Tuple, Union
+from typing import Dict, Optional, Tuple
 
 import torch
 import torch.nn.functional as F
-from mmengine.model import BaseModel
-from mmengine.structures import BaseDataElement
 from torch import nn
 
+from mmkaryo.models.classifiers.base_crop_classifier import BaseCropClassifier
 from mmkaryo.registry import MODELS
 from mmkaryo.structures.chromosome_crop import NUM_SIZE_FEATURES
 from mmkaryo.structures.classes import NUM_CLASSES
@@ -21,7 +20,7 @@ FLIP_DIMS = ((), (2, ), (3, ), (2, 3))
 
 
 @MODELS.register_module()
-class ChromosomeCropClassifier(BaseModel):
+class ChromosomeCropClassifier(BaseCropClassifier):
     """Chromosome classifier of crop canvases, built from a config like every mmkaryo model.
 
     ``forward(inputs, data_samples, mode)`` takes ``inputs`` as a (B, 1, H, W) tensor or a list of
@@ -83,27 +82,7 @@ class ChromosomeCropClassifier(BaseModel):
             features.append(embedding)
         return torch.stack(probs).mean(dim=0), torch.stack(features).mean(dim=0)
 
-    def predict_scores(self, images: torch.Tensor, sizes: torch.Tensor) -> torch.Tensor:
-        """(B, num_classes) class probabilities, averaged over the canvas flips when ``test_flips``."""
-        return self.predict_with_features(images, sizes)[0]
-
-    def forward(self, inputs: Union[torch.Tensor, Sequence[torch.Tensor]],
-                data_samples: Optional[List[BaseDataElement]] = None,
-                mode: str = 'tensor') -> Union[Dict[str, torch.Tensor], List[BaseDataElement], torch.Tensor]:
-        images = inputs if isinstance(inputs, torch.Tensor) else torch.stack(list(inputs))
-        if data_samples is None:
-            raise ValueError('ChromosomeCropClassifier needs data_samples carrying the size vectors')
-        sizes = torch.stack([sample.sizes for sample in data_samples]).to(images)
-        if mode == 'loss':
-            labels = torch.stack([sample.gt_label for sample in data_samples]).to(images.device)
-            loss = F.cross_entropy(self.logits(images, sizes), labels, label_smoothing=self.label_smoothing)
-            return dict(loss_cls=loss)
-        if mode == 'predict':
-            scores, features = self.predict_with_features(images, sizes)
-            for sample, score, feature in zip(data_samples, scores, features):
-                sample.pred_scores = score
-                sample.pred_features = feature
-            return data_samples
-        if mode == 'tensor':
-            return self.logits(images, sizes)
-        raise ValueError(f'mode must be "loss", "predict" or "tensor", got "{mode}"')
+    def loss(self, images: torch.Tensor, sizes: torch.Tensor, labels: torch.Tensor) -> Dict[str, torch.Tensor]:
+        """``loss_cls``: cross-entropy with label smoothing."""
+        return dict(loss_cls=F.cross_entropy(self.logits(images, sizes), labels,
+                                             label_smoothing=self.label_smoothing))
