@@ -31,7 +31,7 @@ load_from = None
 log_level = 'INFO'
 log_processor = dict(by_epoch=True, type='LogProcessor', window_size=50)
 max_epochs = 60
-model = dict(
+member = dict(
     backbone=dict(
         in_channels=1,
         init_cfg=None,
@@ -54,6 +54,56 @@ model = dict(
     pool_rows=6,
     test_flips=True,
     type='ChromosomeCropClassifier')
+model = dict(
+    members=[
+        dict(
+            backbone=dict(
+                in_channels=1,
+                init_cfg=None,
+                stage_channels=(
+                    24,
+                    48,
+                    96,
+                    192,
+                ),
+                stage_convs=(
+                    1,
+                    1,
+                    2,
+                    2,
+                ),
+                type='CropConvNet'),
+            dropout=0.3,
+            hidden=256,
+            label_smoothing=0.1,
+            pool_rows=6,
+            test_flips=True,
+            type='ChromosomeCropClassifier'),
+        dict(
+            backbone=dict(
+                in_channels=1,
+                init_cfg=None,
+                stage_channels=(
+                    24,
+                    48,
+                    96,
+                    192,
+                ),
+                stage_convs=(
+                    1,
+                    1,
+                    2,
+                    2,
+                ),
+                type='CropConvNet'),
+            dropout=0.3,
+            hidden=256,
+            label_smoothing=0.1,
+            pool_rows=6,
+            test_flips=True,
+            type='ChromosomeCropClassifier'),
+    ],
+    type='ChromosomeCropEnsemble')
 optim_wrapper = dict(
     optimizer=dict(lr=0.002, type='AdamW', weight_decay=0.05),
     paramwise_cfg=dict(bias_decay_mult=0.0, norm_decay_mult=0.0),
