@@ -1,6 +1,7 @@
 """join_crop_ensemble.py: member checkpoints -> one ensemble checkpoint that loads and reads as the mean."""
 import runpy
 import sys
+from pathlib import Path
 
 import pytest
 import torch
@@ -11,6 +12,7 @@ from mmkaryo.apis.crop_namer import CropNamer
 from mmkaryo.registry import MODELS
 from mmkaryo.utils import register_all_modules
 
+TOOL = str(Path(__file__).resolve().parents[2] / 'tools' / 'model_zoo' / 'join_crop_ensemble.py')
 MEMBER = dict(type='ChromosomeCropClassifier', backbone=dict(type='CropConvNet', stage_channels=(8, 16),
                                                                stage_convs=(1, 1)), pool_rows=3, hidden=16)
 
@@ -45,7 +47,7 @@ def test_cli_writes_a_checkpoint_the_crop_namer_loads(files, tmp_path, monkeypat
     out = tmp_path / 'out' / 'ensemble.pth'
     monkeypatch.setattr(sys, 'argv', ['join_crop_ensemble.py', str(config), *checkpoints, '--out', str(out)])
     with pytest.raises(SystemExit) as stop:
-        runpy.run_path('tools/model_zoo/join_crop_ensemble.py', run_name='__main__')
+        runpy.run_path(TOOL, run_name='__main__')
     assert stop.value.code == 0
     namer = CropNamer(str(config), str(out))
     images, sizes = torch.rand(2, 1, 24, 12), torch.zeros(2, 2)
@@ -73,7 +75,7 @@ def test_refusals_name_the_problem(files, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(sys, 'argv', ['join_crop_ensemble.py', str(config), checkpoints[0], str(tmp_path / 'no.pth'),
                                       '--out', str(out)])
     with pytest.raises(SystemExit) as stop:
-        runpy.run_path('tools/model_zoo/join_crop_ensemble.py', run_name='__main__')
+        runpy.run_path(TOOL, run_name='__main__')
     assert stop.value.code == 1 and not out.exists()
     assert 'no.pth: no such file' in capsys.readouterr().err
     assert Config.fromfile(str(config)).model.type == 'ChromosomeCropEnsemble'

@@ -9,15 +9,27 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.slow
-def test_slide_split_keeps_slides_apart(tmp_path, mfish_root):
-    out = tmp_path / 'ann' / 'mfish.json'
-    proc = subprocess.run(
+def convert(mfish_root: str, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Run mfish_to_coco.py with the model zoo's test split (--test-ratio 0.25 --seed 0) and ``extra``."""
+    return subprocess.run(
         [sys.executable, str(ROOT / 'tools' / 'dataset_converters' / 'mfish_to_coco.py'), mfish_root,
-         str(out), '--test-ratio', '0.25', '--seed', '0'],
+         str(out), '--test-ratio', '0.25', '--seed', '0', *extra],
         capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope='module')
+def plain(tmp_path_factory, mfish_root):
+    """(path of mfish.json, finished process) of one conversion without validation slides, shared."""
+    out = tmp_path_factory.mktemp('plain') / 'mfish.json'
+    proc = convert(mfish_root, out)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    load = lambda name: json.loads((tmp_path / 'ann' / name).read_text())  # noqa: E731
+    return out, proc
+
+
+@pytest.mark.slow
+def test_slide_split_keeps_slides_apart(plain):
+    out, proc = plain
+    load = lambda name: json.loads(out.with_name(name).read_text())  # noqa: E731
     full, train, test = load('mfish.json'), load('mfish_train.json'), load('mfish_test.json')
     assert len(train['images']) + len(test['images']) == len(full['images']) == 82
     assert len(train['annotations']) + len(test['annotations']) == len(full['annotations'])
@@ -34,21 +46,15 @@ def test_slide_split_keeps_slides_apart(tmp_path, mfish_root):
 
 
 @pytest.mark.slow
-def test_validation_slides_come_from_the_training_slides(tmp_path, mfish_root):
-    def convert(out: Path, *extra: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, str(ROOT / 'tools' / 'dataset_converters' / 'mfish_to_coco.py'), mfish_root,
-             str(out), '--test-ratio', '0.25', '--seed', '0', *extra],
-            capture_output=True, text=True, timeout=600)
-
-    plain, with_val = tmp_path / 'plain' / 'mfish.json', tmp_path / 'val' / 'mfish.json'
-    for proc in (convert(plain), convert(with_val, '--val-ratio', '0.15')):
-        assert proc.returncode == 0, proc.stderr[-3000:]
+def test_validation_slides_come_from_the_training_slides(tmp_path, mfish_root, plain):
+    plain, with_val = plain[0], tmp_path / 'val' / 'mfish.json'
+    proc = convert(mfish_root, with_val, '--val-ratio', '0.15')
+    assert proc.returncode == 0, proc.stderr[-3000:]
     slides = lambda path: {im['slide'] for im in json.loads(path.read_text())['images']}  # noqa: E731
     train, val = slides(with_val.with_name('mfish_train.json')), slides(with_val.with_name('mfish_val.json'))
     test = slides(with_val.with_name('mfish_test.json'))
     assert test == slides(plain.with_name('mfish_test.json'))  # the test slides do not move
     assert train | val == slides(plain.with_name('mfish_train.json'))
     assert val and train and not train & val
-    bad = convert(tmp_path / 'bad' / 'mfish.json', '--val-ratio', '0.8')
+    bad = convert(mfish_root, tmp_path / 'bad' / 'mfish.json', '--val-ratio', '0.8')
     assert bad.returncode == 1 and '--val-ratio 0.8' in bad.stderr
