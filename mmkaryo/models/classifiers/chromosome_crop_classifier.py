@@ -4,13 +4,14 @@ The backbone's last feature map is averaged across the chromosome (over its widt
 ``pool_rows`` positions along it, so where a band lies on the chromosome survives pooling; the size
 vector of :mod:`mmkaryo.structures.chromosome_crop` joins these features before a two-layer MLP.
 """
-from typing import Dict, Optional, Tuple
+from typing import Dict, Optional, Sequence, Tuple
 
 import torch
 import torch.nn.functional as F
 from torch import nn
 
 from mmkaryo.models.classifiers.base_crop_classifier import BaseCropClassifier
+from mmkaryo.models.classifiers.canvas_fit import fit_canvases
 from mmkaryo.registry import MODELS
 from mmkaryo.structures.chromosome_crop import NUM_SIZE_FEATURES
 from mmkaryo.structures.classes import NUM_CLASSES
@@ -41,11 +42,15 @@ class ChromosomeCropClassifier(BaseCropClassifier):
         dropout: dropout before the last layer.
         label_smoothing: of the cross-entropy loss.
         test_flips: average the four flips at test time.
+        fit_hw: when given, each canvas's chromosome is first stretched to fit an (H, W) canvas of this
+            size (:func:`~mmkaryo.models.classifiers.canvas_fit.fit_canvases`: bands at the same relative
+            positions for every class, the size left to the size vector); None keeps native scale.
     """
 
     def __init__(self, backbone: dict, num_classes: int = NUM_CLASSES, pool_rows: int = 6, hidden: int = 256,
                  dropout: float = 0.3, label_smoothing: float = 0.1, test_flips: bool = True,
-                 data_preprocessor: Optional[dict] = None, init_cfg: Optional[dict] = None) -> None:
+                 fit_hw: Optional[Sequence[int]] = None, data_preprocessor: Optional[dict] = None,
+                 init_cfg: Optional[dict] = None) -> None:
         super().__init__(data_preprocessor=data_preprocessor, init_cfg=init_cfg)
         self.backbone = MODELS.build(backbone)
         channels = getattr(self.backbone, 'out_channels', None)
@@ -60,9 +65,14 @@ class ChromosomeCropClassifier(BaseCropClassifier):
         self.num_classes = num_classes
         self.label_smoothing = label_smoothing
         self.test_flips = test_flips
+        if fit_hw is not None and (len(fit_hw) != 2 or min(fit_hw) < 1):
+            raise ValueError(f'fit_hw must be a positive (height, width), got {fit_hw}')
+        self.fit_hw = None if fit_hw is None else (int(fit_hw[0]), int(fit_hw[1]))
 
     def embedding(self, images: torch.Tensor, sizes: torch.Tensor) -> torch.Tensor:
         """(B, hidden) hidden activations of (B, 1, H, W) canvases and (B, 2) size vectors."""
+        if self.fit_hw is not None:
+            images = fit_canvases(images, self.fit_hw)
         features = self.backbone(images)[-1]
         features = F.adaptive_avg_pool2d(features, (self.pool_rows, 1)).flatten(1)
         return self.head[:2](torch.cat([features, sizes], dim=1))
