@@ -26,12 +26,7 @@ env_cfg = dict(
     cudnn_benchmark=False,
     dist_cfg=dict(backend='gloo'),
     mp_cfg=dict(mp_start_method='fork', opencv_num_threads=0))
-images = dict(img='images/')
-load_from = None
-log_level = 'INFO'
-log_processor = dict(by_epoch=True, type='LogProcessor', window_size=50)
-max_epochs = 60
-member = dict(
+fit = dict(
     backbone=dict(
         in_channels=1,
         init_cfg=None,
@@ -49,11 +44,20 @@ member = dict(
         ),
         type='CropConvNet'),
     dropout=0.3,
+    fit_hw=(
+        96,
+        48,
+    ),
     hidden=256,
     label_smoothing=0.1,
     pool_rows=6,
     test_flips=True,
     type='ChromosomeCropClassifier')
+images = dict(img='images/')
+load_from = None
+log_level = 'INFO'
+log_processor = dict(by_epoch=True, type='LogProcessor', window_size=50)
+max_epochs = 60
 model = dict(
     members=[
         dict(
@@ -102,8 +106,58 @@ model = dict(
             pool_rows=6,
             test_flips=True,
             type='ChromosomeCropClassifier'),
+        dict(
+            backbone=dict(
+                in_channels=1,
+                init_cfg=None,
+                stage_channels=(
+                    24,
+                    48,
+                    96,
+                    192,
+                ),
+                stage_convs=(
+                    1,
+                    1,
+                    2,
+                    2,
+                ),
+                type='CropConvNet'),
+            dropout=0.3,
+            fit_hw=(
+                96,
+                48,
+            ),
+            hidden=256,
+            label_smoothing=0.1,
+            pool_rows=6,
+            test_flips=True,
+            type='ChromosomeCropClassifier'),
     ],
     type='ChromosomeCropEnsemble')
+native = dict(
+    backbone=dict(
+        in_channels=1,
+        init_cfg=None,
+        stage_channels=(
+            24,
+            48,
+            96,
+            192,
+        ),
+        stage_convs=(
+            1,
+            1,
+            2,
+            2,
+        ),
+        type='CropConvNet'),
+    dropout=0.3,
+    hidden=256,
+    label_smoothing=0.1,
+    pool_rows=6,
+    test_flips=True,
+    type='ChromosomeCropClassifier')
 optim_wrapper = dict(
     optimizer=dict(lr=0.002, type='AdamW', weight_decay=0.05),
     paramwise_cfg=dict(bias_decay_mult=0.0, norm_decay_mult=0.0),
