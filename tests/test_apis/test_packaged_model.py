@@ -67,5 +67,6 @@ def test_packaged_classifier_names_ground_truth_chromosomes_of_held_out_images(m
         assert named.all()
         correct.append(probs.argmax(1) == truth.labels)
     correct = np.concatenate(correct)
-    print(f'{correct.sum()} of {len(correct)} chromosomes named right (argmax)')
-    assert correct.mean() >= MIN_CROP_ACCURACY, f'{correct.sum()} of {len(correct)} chromosomes named right'
+    named_right = f'{correct.sum()} of {len(correct)} chromosomes named right (argmax)'
+    print(named_right)
+    assert correct.mean() >= MIN_CROP_ACCURACY, named_right
