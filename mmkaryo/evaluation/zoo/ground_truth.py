@@ -21,7 +21,7 @@ class GroundTruthImage(NamedTuple):
     karyotype: Optional[str]
 
 
-def _class_of_category(coco: dict, source: str) -> Dict[int, int]:
+def class_of_category(coco: dict, source: str) -> Dict[int, int]:
     """Map category ids to class indices 0..23 by category name; all 24 classes must be there once."""
     mapping = {}
     for category in coco.get('categories', []):
@@ -64,7 +64,7 @@ def ground_truth_images(coco: dict, source: str) -> List[GroundTruthImage]:
     """
     if not isinstance(coco, dict) or not isinstance(coco.get('images'), list):
         raise ValueError(f'{source}: not a COCO file (no "images" list)')
-    class_of = _class_of_category(coco, source)
+    class_of = class_of_category(coco, source)
     images = {int(image['id']): image for image in coco['images']}
     instances: Dict[int, list] = {image_id: [] for image_id in images}
     for ann in coco.get('annotations', []):
