@@ -68,9 +68,10 @@ def test_detections_of_another_number_of_images_is_an_error_naming_the_file():
 
 
 def test_cli_names_a_missing_checkpoint(tmp_path):
+    (tmp_path / 'ann.json').write_text(json.dumps(labelled_coco([C], [0])))
     proc = subprocess.run([sys.executable, str(REPO / 'tools/dataset_converters/detections_to_coco.py'),
                            str(REPO / 'mmkaryo/model_zoo/mfish_24class/config.py'), str(tmp_path / 'none.pth'),
-                           'ann.json', str(tmp_path), str(tmp_path / 'out.json')],
+                           str(tmp_path / 'ann.json'), str(tmp_path), str(tmp_path / 'out.json')],
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 1 and f'{tmp_path / "none.pth"}: no such file' in proc.stderr
     assert not (tmp_path / 'out.json').exists()

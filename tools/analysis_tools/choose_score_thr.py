@@ -12,7 +12,6 @@ NMS: ``model.roi_head.bbox_head.type=Shared2FCBBoxHead``). Exits 1 naming the fi
 """
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -38,9 +37,6 @@ def parse_args() -> argparse.Namespace:
 def main() -> int:
     args = parse_args()
     try:
-        for path in (args.config, args.checkpoint):
-            if not os.path.isfile(path):
-                raise ValueError(f'{path}: no such file')
         images = load_ground_truth(args.ann_file)
         predict, _ = model_predictor(args.config, args.checkpoint, 0.0, args.device, args.cfg_options)
         predictions = predict_images(images, args.img_dir, predict)

@@ -14,7 +14,6 @@ file on bad input.
 """
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -59,9 +58,6 @@ def main() -> int:
         if args.otsu:
             predict, score_thr, name = otsu_prediction, None, args.name or 'Otsu'
         else:
-            for path in (args.config, args.checkpoint):
-                if not os.path.isfile(path):
-                    raise ValueError(f'{path}: no such file')
             predict, score_thr = model_predictor(
                 args.config, args.checkpoint, args.score_thr, args.device,
                 classifier_config=args.classifier_config, classifier_checkpoint=args.classifier_checkpoint,

@@ -13,7 +13,6 @@ COCO file, with IMG_DIR as its image folder, so it trains on the crops it meets 
 """
 import argparse
 import json
-import os
 import sys
 
 from mmkaryo.datasets.converters import dump_coco
@@ -35,9 +34,6 @@ def parse_args() -> argparse.Namespace:
 def main() -> int:
     args = parse_args()
     try:
-        for path in (args.config, args.checkpoint):
-            if not os.path.isfile(path):
-                raise ValueError(f'{path}: no such file')
         images = load_ground_truth(args.ann_file)
         with open(args.ann_file, encoding='utf-8') as f:
             coco = json.load(f)

@@ -1,4 +1,5 @@
 """A trained detector as the zoo's per-image predictor, and its operating threshold."""
+import os
 from pathlib import Path
 from typing import Any, Callable, Optional, Tuple
 
@@ -30,7 +31,11 @@ def model_predictor(config: str, checkpoint: str, score_thr: Optional[float] = N
     ``predict(path)`` gives the image's :class:`Prediction` at :func:`operating_score_thr`.
     ``cfg_options`` are merged into the config (e.g. another test-time NMS); ``naming`` are the
     inferencer's classifier arguments (``classifier_config``, ``classifier_checkpoint``,
-    ``use_classifier``)."""
+    ``use_classifier``). Raises ``ValueError('<path>: no such file')`` when ``config`` or ``checkpoint``
+    is missing."""
+    for path in (config, checkpoint):
+        if not os.path.isfile(path):
+            raise ValueError(f'{path}: no such file')
     inferencer = KaryotypeInferencer(config, checkpoint, device=device, score_thr=0.0, cfg_options=cfg_options,
                                      **naming)
     operating = operating_score_thr(inferencer.model.cfg, score_thr, config)
