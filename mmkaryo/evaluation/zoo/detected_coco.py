@@ -10,24 +10,11 @@ unmatched detections (debris, nuclei, merged chromosomes) have no class and are 
 """
 from typing import Dict, List, Sequence, Tuple
 
-import numpy as np
 import pycocotools.mask as mask_util
 
-from mmkaryo.evaluation.functional.class_matching import match_one_to_one
-from mmkaryo.evaluation.functional.masks import mask_overlaps
 from mmkaryo.evaluation.zoo.detections import Detections
 from mmkaryo.evaluation.zoo.ground_truth import GroundTruthImage, class_of_category
-from mmkaryo.evaluation.zoo.image_scores import RECALL_IOU
-
-
-def _matched_pairs(gt: GroundTruthImage, kept: Detections) -> Tuple[np.ndarray, np.ndarray]:
-    """(gt_idx, det_idx) of the one-to-one matching at mask IoU >= RECALL_IOU."""
-    if not gt.rles or not kept.rles:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    intersection, gt_areas, det_areas = mask_overlaps(gt.rles, kept.rles)
-    union = gt_areas[:, None] + det_areas[None, :] - intersection
-    iou = np.where(union > 0, intersection / np.maximum(union, 1), 0.0)
-    return match_one_to_one(iou, RECALL_IOU)
+from mmkaryo.evaluation.zoo.image_scores import match_masks
 
 
 def _annotation(ann_id: int, image_id: int, category_id: int, rle: dict, score: float) -> dict:
@@ -64,7 +51,8 @@ def detections_coco(coco: dict, images: Sequence[GroundTruthImage], kept: Sequen
     annotations: List[dict] = []
     counts = dict(ground_truth=0, matched=0, unmatched_detections=0)
     for gt, detections in zip(images, kept):
-        gt_idx, det_idx = _matched_pairs(gt, detections)
+        match = match_masks(gt.rles, detections.rles)
+        gt_idx, det_idx = match.gt_idx, match.pred_idx
         for g, d in zip(gt_idx, det_idx):
             annotations.append(_annotation(len(annotations) + 1, gt.image_id, category_of[int(gt.labels[g])],
                                            detections.rles[d], detections.scores[d]))

@@ -5,13 +5,13 @@ total IoU (:func:`mmkaryo.evaluation.functional.class_matching.match_one_to_one`
 Class accuracy is counted over those matched pairs. AJI and AJI+ are class-agnostic
 (:func:`mmkaryo.evaluation.functional.aji.aji_from_overlaps` on the same overlap counts).
 """
-from typing import NamedTuple, Optional, Tuple
+from typing import NamedTuple, Optional, Sequence, Tuple
 
 import numpy as np
 
 from mmkaryo.evaluation.functional.aji import aji_from_overlaps
 from mmkaryo.evaluation.functional.class_matching import match_one_to_one
-from mmkaryo.evaluation.functional.masks import mask_overlaps
+from mmkaryo.evaluation.functional.masks import RLE, mask_overlaps
 from mmkaryo.evaluation.zoo.contact import contact_categories
 from mmkaryo.evaluation.zoo.detections import Detections
 from mmkaryo.evaluation.zoo.ground_truth import GroundTruthImage
@@ -53,12 +53,30 @@ def _exact(pred_labels: Optional[np.ndarray], truth: KaryotypeTruth) -> Optional
     return bool(np.array_equal(counts_from_labels(pred_labels), truth.counts))
 
 
-def score_image(gt: GroundTruthImage, kept: Detections) -> ImageScores:
-    """Score the detections kept at the operating threshold against one image's ground truth."""
-    intersection, gt_areas, pred_areas = mask_overlaps(gt.rles, kept.rles)
+class MaskMatch(NamedTuple):
+    """Two mask lists compared: ``intersection`` and ``iou`` (G, P), ``gt_areas`` (G,), ``pred_areas``
+    (P,), and the one-to-one matching at mask IoU >= RECALL_IOU as index arrays ``gt_idx``, ``pred_idx``."""
+    intersection: np.ndarray
+    gt_areas: np.ndarray
+    pred_areas: np.ndarray
+    iou: np.ndarray
+    gt_idx: np.ndarray
+    pred_idx: np.ndarray
+
+
+def match_masks(gt_rles: Sequence[RLE], pred_rles: Sequence[RLE]) -> MaskMatch:
+    """Overlaps of ``gt_rles`` and ``pred_rles`` and their one-to-one matching at mask IoU >= RECALL_IOU
+    (maximising the total IoU); either list may be empty."""
+    intersection, gt_areas, pred_areas = mask_overlaps(gt_rles, pred_rles)
     union = gt_areas[:, None] + pred_areas[None, :] - intersection
     iou = np.where(union > 0, intersection / np.maximum(union, 1), 0.0)
     gt_idx, pred_idx = match_one_to_one(iou, RECALL_IOU)
+    return MaskMatch(intersection, gt_areas, pred_areas, iou, gt_idx, pred_idx)
+
+
+def score_image(gt: GroundTruthImage, kept: Detections) -> ImageScores:
+    """Score the detections kept at the operating threshold against one image's ground truth."""
+    intersection, gt_areas, pred_areas, _, gt_idx, pred_idx = match_masks(gt.rles, kept.rles)
     found = np.zeros(len(gt.rles), bool)
     found[gt_idx] = True
     aji, aji_plus = (aji_from_overlaps(intersection, gt_areas, pred_areas, variant)

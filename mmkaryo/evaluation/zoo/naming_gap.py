@@ -19,11 +19,9 @@ from typing import Dict, List, NamedTuple
 
 import numpy as np
 
-from mmkaryo.evaluation.functional.class_matching import match_one_to_one
-from mmkaryo.evaluation.functional.masks import mask_overlaps
 from mmkaryo.evaluation.zoo.detections import Detections
 from mmkaryo.evaluation.zoo.ground_truth import GroundTruthImage
-from mmkaryo.evaluation.zoo.image_scores import RECALL_IOU
+from mmkaryo.evaluation.zoo.image_scores import match_masks
 from mmkaryo.karyotype import DEFAULT_EXTRA_PENALTY, assign_classes
 
 #: the readings counted, each constrained and argmax
@@ -60,10 +58,7 @@ def image_naming_gap(gt: GroundTruthImage, kept: Detections, truth_probs: np.nda
     if truth_probs.ndim != 2 or len(truth_probs) != len(gt.rles):
         raise ValueError(f'truth_probs must hold one row per ground-truth chromosome ({len(gt.rles)}), '
                          f'got shape {truth_probs.shape}')
-    intersection, gt_areas, det_areas = mask_overlaps(gt.rles, kept.rles)
-    union = gt_areas[:, None] + det_areas[None, :] - intersection
-    iou = np.where(union > 0, intersection / np.maximum(union, 1), 0.0)
-    gt_idx, det_idx = match_one_to_one(iou, RECALL_IOU)
+    _, gt_areas, det_areas, iou, gt_idx, det_idx = match_masks(gt.rles, kept.rles)
     truth = gt.labels[gt_idx]
     found_probs = truth_probs[gt_idx]
     readings = dict(
