@@ -85,12 +85,14 @@ train() {  # train WORK_DIR CONFIG ITERS WARMUP [KEY=VALUE ...]: once; appends i
     shift 4
     [ -f "$work/iter_$n.pth" ] && return 0
     mkdir -p "$work"
-    if [ -f "$work/attempt_start" ]; then  # a stopped attempt: count it until its log's last write
+    # A stopped attempt that saved a checkpoint is resumed and its time counted until its log's last
+    # write; one that saved none starts over and its time is not counted.
+    if [ -f "$work/attempt_start" ] && [ -f "$work/last_checkpoint" ]; then
         local log; log=$(ls -t "$work"/*/*.log 2>/dev/null | head -n 1)
         if [ -n "$log" ]; then
             echo $(($(stat -c %Y "$log") - $(cat "$work/attempt_start"))) >> "$work/train_seconds"
         fi
-        if [ -f "$work/last_checkpoint" ]; then resume=(--resume); fi
+        resume=(--resume)
     fi
     date +%s > "$work/attempt_start"
     "$PY" tools/train.py "$config" --work-dir "$work" "${resume[@]}" --cfg-options train_cfg.max_iters="$n" \
