@@ -1,10 +1,12 @@
-"""Regime comparison records: written per run, merged into mean ± sd over seeds, best ratio, curve points."""
+"""Regime comparison records: written per run, merged into mean ± sd over seeds, paired differences from the
+reference regime, best ratio, curve points."""
 import json
 import statistics
 
 import pytest
 
-from mmkaryo.evaluation.regimes import (best_ratio, find_results, format_table, newest_test_metrics, run_result,
+from mmkaryo.evaluation.regimes import (best_ratio, find_results, format_paired_table, format_table,
+                                        newest_test_metrics, paired_differences, reference_of, run_result,
                                         scarcity_points, summarise)
 
 
@@ -86,3 +88,32 @@ def test_scarcity_points_follow_the_mask_share():
                      [record('alternating-1to1', 0, 0.3, 0.05)])
     assert scarcity_points(rows, 'synthetic', 'baseline') == [(0.05, 0.2, None), (0.5, 0.6, None)]
     assert scarcity_points(rows, 'mfish', 'baseline') == []
+
+
+def test_reference_of_compares_cascade_and_htc_rows_with_their_own_baseline():
+    assert reference_of('alternating-1to1') == 'baseline' and reference_of('two-stage') == 'baseline'
+    assert reference_of('cascade-baseline') == 'baseline' and reference_of('htc-baseline') == 'baseline'
+    assert reference_of('cascade-alternating-2to1') == 'cascade-baseline'
+    assert reference_of('htc-alternating-1to1') == 'htc-baseline'
+    assert reference_of('baseline') is None
+
+
+def test_paired_differences_use_only_the_seeds_both_regimes_have():
+    results = ([record('baseline', s, aji) for s, aji in ((0, 0.40), (1, 0.60), (2, 0.50))] +
+               [record('alternating-1to1', s, aji) for s, aji in ((0, 0.45), (1, 0.57), (3, 0.99))] +
+               [record('two-stage', 5, 0.1)] +  # no baseline of seed 5: no row
+               [record('cascade-baseline', 0, 0.30), record('cascade-alternating-1to1', 0, 0.35)] +
+               [record('alternating-1to1', 0, 0.9, fraction=0.1)])  # no baseline at 10 %: no row
+    rows = paired_differences(results)
+    assert [(r.regime, r.reference, r.seeds) for r in rows] == [
+        ('alternating-1to1', 'baseline', (0, 1)), ('cascade-baseline', 'baseline', (0,)),
+        ('cascade-alternating-1to1', 'cascade-baseline', (0,))]
+    mean, sd = rows[0].differences['agnostic_aji']
+    assert mean == pytest.approx(0.01) and sd == pytest.approx(statistics.stdev([0.05, -0.03]))
+    assert rows[0].differences['segm_mAP_50'] == pytest.approx((0.0, 0.0))
+    assert rows[0].ahead == 1 and rows[1].ahead == 0 and rows[2].ahead == 1
+    table = format_paired_table(rows).splitlines()
+    assert table[0].startswith('| setting | regime | minus | masks % | seeds | Δ box mAP@50')
+    assert table[2] == ('| synthetic | alternating-1to1 | baseline | 25 | 2 | 0.0 ± 0.0 | 0.0 ± 0.0 | 0.5 ± 2.8 | '
+                        '0.0 ± 0.0 | 1.0 ± 5.7 | 1 of 2 |')
+    assert table[3].endswith('| 0.0 | -5.0 | 0.0 | -10.0 | 0 of 1 |')  # one seed: no sd

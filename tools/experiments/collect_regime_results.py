@@ -4,7 +4,9 @@
     python tools/experiments/collect_regime_results.py OUT_DIR --best-ratio SETTING [--min-seeds 3]
 
 Reads every OUT_DIR/**/result.json and prints a Markdown table, one row per (setting, regime, mask
-share): metrics in percent as mean ± sd over the seeds, training minutes likewise. --plot also writes the
+share): metrics in percent as mean ± sd over the seeds, training minutes likewise. A second table gives
+each regime minus its reference (the baseline; cascade-/htc-baseline for the other Cascade/HTC rows) seed
+by seed, on the seeds both have run (one seed is one split of the images), in percentage points. --plot also writes the
 mask-scarcity curve (class-agnostic AJI of `baseline` and `alternating-1to1` against the mask share, one
 panel line per setting and regime) when such runs exist. --best-ratio prints the <box>to<mask> ratio of
 the alternating rows of SETTING at --main-fraction with the best mean class-agnostic AJI over rows of at
@@ -13,7 +15,8 @@ least --min-seeds seeds, and exits 1 when there is none yet.
 import argparse
 import sys
 
-from mmkaryo.evaluation.regimes import best_ratio, find_results, format_table, scarcity_points, summarise
+from mmkaryo.evaluation.regimes import (best_ratio, find_results, format_paired_table, format_table, paired_differences,
+                                        scarcity_points, summarise)
 from mmkaryo.visualization import plot_scarcity_curve
 
 CURVE_REGIMES = ('baseline', 'alternating-1to1')
@@ -32,7 +35,8 @@ def parse_args() -> argparse.Namespace:
 def main() -> int:
     args = parse_args()
     try:
-        rows = summarise(find_results(args.out_dir))
+        results = find_results(args.out_dir)
+        rows = summarise(results)
     except (OSError, ValueError, KeyError) as err:
         print(f'error: {err}', file=sys.stderr)
         return 1
@@ -48,6 +52,10 @@ def main() -> int:
         print(f'error: no result.json under {args.out_dir}', file=sys.stderr)
         return 1
     print(format_table(rows))
+    paired = paired_differences(results)
+    if paired:
+        print('\nDifferences from the reference regime on the same seeds (percentage points):\n')
+        print(format_paired_table(paired))
     if args.plot:
         series = {f'{setting} {regime}': scarcity_points(rows, setting, regime)
                   for setting in sorted({row.setting for row in rows}) for regime in CURVE_REGIMES}

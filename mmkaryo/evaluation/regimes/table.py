@@ -1,7 +1,8 @@
 """Merging run records (see run_result.py) into mean +- standard deviation over seeds.
 
-Pure functions over the records: rows per (setting, regime, mask fraction), the alternating ratio that
-works best, the points of the mask-scarcity curve.
+Pure functions over the records: rows per (setting, regime, mask fraction), each regime's difference
+from its reference on the same seeds, the alternating ratio that works best, the points of the
+mask-scarcity curve.
 """
 import re
 import statistics
@@ -43,6 +44,44 @@ def _regime_rank(regime: str) -> int:
     return next((i for i, prefix in enumerate(REGIME_ORDER) if regime.startswith(prefix)), len(REGIME_ORDER))
 
 
+class PairedRow(NamedTuple):
+    """One regime against its reference (:func:`reference_of`) on the seeds both have run: the same seed
+    means the same split of the images, so the differences are paired."""
+    setting: str
+    regime: str
+    reference: str
+    mask_fraction: float
+    seeds: Tuple[int, ...]
+    # metric name -> (mean, standard deviation or None with one seed) of regime minus reference
+    differences: Dict[str, Tuple[float, Optional[float]]]
+    # seeds on which the regime's class-agnostic AJI is above the reference's
+    ahead: int
+
+
+Groups = Dict[Tuple[str, str, float], Dict[int, Dict[str, Any]]]
+
+
+def _group(results: Iterable[Dict[str, Any]]) -> Groups:
+    """``(setting, regime, mask fraction) -> seed -> record``, in table order.
+
+    Raises:
+        ValueError: two records of the same run (setting, regime, fraction, seed).
+    """
+    groups: Groups = {}
+    for result in results:
+        key = (result['setting'], result['regime'], float(result['mask_fraction']))
+        runs = groups.setdefault(key, {})
+        if result['seed'] in runs:
+            raise ValueError(f'table.py: two results of {key} seed {result["seed"]}: '
+                             f'{runs[result["seed"]].get("path")} and {result.get("path")}')
+        runs[result['seed']] = result
+    return dict(sorted(groups.items(), key=lambda g: (g[0][0], g[0][2], _regime_rank(g[0][1]), g[0][1])))
+
+
+def _metric(run: Dict[str, Any], name: str) -> Optional[float]:
+    return find_metric(run['metrics'], name)
+
+
 def summarise(results: Iterable[Dict[str, Any]]) -> List[RegimeRow]:
     """Rows sorted by setting, mask fraction and regime (:data:`REGIME_ORDER`, then by name).
 
@@ -52,24 +91,51 @@ def summarise(results: Iterable[Dict[str, Any]]) -> List[RegimeRow]:
     Raises:
         ValueError: two records of the same run (setting, regime, fraction, seed).
     """
-    groups: Dict[Tuple[str, str, float], Dict[int, Dict[str, Any]]] = {}
-    for result in results:
-        key = (result['setting'], result['regime'], float(result['mask_fraction']))
-        runs = groups.setdefault(key, {})
-        if result['seed'] in runs:
-            raise ValueError(f'table.py: two results of {key} seed {result["seed"]}: '
-                             f'{runs[result["seed"]].get("path")} and {result.get("path")}')
-        runs[result['seed']] = result
     rows = []
-    for (setting, regime, fraction), runs in sorted(
-            groups.items(), key=lambda g: (g[0][0], g[0][2], _regime_rank(g[0][1]), g[0][1])):
+    for (setting, regime, fraction), runs in _group(results).items():
         values = {}
         for _, name in COLUMNS:
-            found = [find_metric(run['metrics'], name) for run in runs.values()]
+            found = [_metric(run, name) for run in runs.values()]
             if any(v is not None for v in found):
                 values[name] = _mean_sd([0.0 if v is None else v for v in found])
         rows.append(RegimeRow(setting, regime, fraction, tuple(sorted(runs)), values,
                               _mean_sd([run['train_minutes'] for run in runs.values()])))
+    return rows
+
+
+def reference_of(regime: str) -> Optional[str]:
+    """The regime a row is compared with: ``cascade-baseline`` for the other Cascade rows (likewise HTC),
+    ``baseline`` for every other regime, None for ``baseline`` itself."""
+    for family in ('cascade', 'htc'):
+        if regime.startswith(f'{family}-') and regime != f'{family}-baseline':
+            return f'{family}-baseline'
+    return None if regime == 'baseline' else 'baseline'
+
+
+def paired_differences(results: Iterable[Dict[str, Any]]) -> List[PairedRow]:
+    """Each regime minus its reference (:func:`reference_of`) of the same setting and mask fraction, over
+    the seeds both have run; regimes sharing no seed with their reference are left out. A metric missing
+    from one run of a pair counts as 0, as in :func:`summarise`; one missing from every run is left out.
+
+    Raises:
+        ValueError: two records of the same run.
+    """
+    groups = _group(results)
+    rows = []
+    for (setting, regime, fraction), runs in groups.items():
+        reference = reference_of(regime)
+        base = groups.get((setting, reference, fraction), {})
+        seeds = tuple(sorted(set(runs) & set(base)))
+        if reference is None or not seeds:
+            continue
+        differences = {}
+        for _, name in COLUMNS:
+            pairs = [(_metric(runs[s], name), _metric(base[s], name)) for s in seeds]
+            if any(v is not None for pair in pairs for v in pair):
+                differences[name] = _mean_sd([(a or 0.0) - (b or 0.0) for a, b in pairs])
+        ahead = sum((_metric(runs[s], 'agnostic_aji') or 0.0) > (_metric(base[s], 'agnostic_aji') or 0.0)
+                    for s in seeds)
+        rows.append(PairedRow(setting, regime, reference, fraction, seeds, differences, ahead))
     return rows
 
 
@@ -80,15 +146,27 @@ def _cell(value: Optional[Tuple[float, Optional[float]]], scale: float, digits: 
     return f'{scale * mean:.{digits}f}' + ('' if sd is None else f' ± {scale * sd:.{digits}f}')
 
 
+def _markdown(headers: List[str], body: List[List[str]]) -> str:
+    return '\n'.join('| ' + ' | '.join(line) + ' |' for line in [headers, ['---'] * len(headers)] + body)
+
+
 def format_table(rows: Sequence[RegimeRow]) -> str:
     """A Markdown table: metrics in percent, mean ± sd over the seeds (the mean alone for one seed)."""
-    headers = (['setting', 'regime', 'masks %', 'seeds'] + [h for h, _ in COLUMNS] + ['train min'])
-    lines = [headers, ['---'] * len(headers)]
-    for row in rows:
-        lines.append([row.setting, row.regime, f'{100 * row.mask_fraction:g}', str(len(row.seeds))] +
-                     [_cell(row.values.get(name), 100, 1) for _, name in COLUMNS] +
-                     [_cell(row.train_minutes, 1, 1)])
-    return '\n'.join('| ' + ' | '.join(line) + ' |' for line in lines)
+    headers = ['setting', 'regime', 'masks %', 'seeds'] + [h for h, _ in COLUMNS] + ['train min']
+    return _markdown(headers, [
+        [row.setting, row.regime, f'{100 * row.mask_fraction:g}', str(len(row.seeds))] +
+        [_cell(row.values.get(name), 100, 1) for _, name in COLUMNS] + [_cell(row.train_minutes, 1, 1)]
+        for row in rows])
+
+
+def format_paired_table(rows: Sequence[PairedRow]) -> str:
+    """A Markdown table of :func:`paired_differences`: percentage points, mean ± sd over the paired seeds."""
+    headers = (['setting', 'regime', 'minus', 'masks %', 'seeds'] + [f'Δ {h}' for h, _ in COLUMNS] +
+               ['ahead on agnostic AJI'])
+    return _markdown(headers, [
+        [row.setting, row.regime, row.reference, f'{100 * row.mask_fraction:g}', str(len(row.seeds))] +
+        [_cell(row.differences.get(name), 100, 1) for _, name in COLUMNS] + [f'{row.ahead} of {len(row.seeds)}']
+        for row in rows])
 
 
 def best_ratio(rows: Sequence[RegimeRow], setting: str, mask_fraction: float, min_seeds: int,
