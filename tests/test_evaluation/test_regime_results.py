@@ -117,3 +117,6 @@ def test_paired_differences_use_only_the_seeds_both_regimes_have():
     assert table[2] == ('| synthetic | alternating-1to1 | baseline | 25 | 2 | 0.0 ± 0.0 | 0.0 ± 0.0 | 0.5 ± 2.8 | '
                         '0.0 ± 0.0 | 1.0 ± 5.7 | 1 of 2 |')
     assert table[3].endswith('| 0.0 | -5.0 | 0.0 | -10.0 | 0 of 1 |')  # one seed: no sd
+    [row] = paired_differences([record('baseline', 0, 0.5), record('two-stage', 0, 0.4999)])
+    line = format_paired_table([row]).splitlines()[2]  # differences of -0.005 and -0.01 points
+    assert '-0.0' not in line and line.endswith('| 0.0 | 0.0 | 0.0 | 0 of 1 |')

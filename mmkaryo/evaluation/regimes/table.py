@@ -143,7 +143,10 @@ def _cell(value: Optional[Tuple[float, Optional[float]]], scale: float, digits: 
     if value is None:
         return '-'
     mean, sd = value
-    return f'{scale * mean:.{digits}f}' + ('' if sd is None else f' ± {scale * sd:.{digits}f}')
+    text = f'{scale * mean:.{digits}f}'
+    if float(text) == 0:  # a difference that rounds to zero reads 0.0, not -0.0
+        text = f'{0:.{digits}f}'
+    return text + ('' if sd is None else f' ± {scale * sd:.{digits}f}')
 
 
 def _markdown(headers: List[str], body: List[List[str]]) -> str:
