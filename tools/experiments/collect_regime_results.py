@@ -6,11 +6,11 @@
 Reads every OUT_DIR/**/result.json and prints a Markdown table, one row per (setting, regime, mask
 share): metrics in percent as mean ± sd over the seeds, training minutes likewise. A second table gives
 each regime minus its reference (the baseline; cascade-/htc-baseline for the other Cascade/HTC rows) seed
-by seed, on the seeds both have run (one seed is one split of the images), in percentage points. --plot also writes the
-mask-scarcity curve (class-agnostic AJI of `baseline` and `alternating-1to1` against the mask share, one
-panel line per setting and regime) when such runs exist. --best-ratio prints the <box>to<mask> ratio of
-the alternating rows of SETTING at --main-fraction with the best mean class-agnostic AJI over rows of at
-least --min-seeds seeds, and exits 1 when there is none yet.
+by seed, on the seeds both have run (one seed is one split of the images), in percentage points. --plot
+also writes the mask-scarcity curve (class-agnostic AJI of `baseline` and `alternating-1to1` against the
+mask share, one panel line per setting and regime) when such runs exist. --best-ratio prints the
+<box>to<mask> ratio of the alternating rows of SETTING at --main-fraction with the best mean
+class-agnostic AJI over rows of at least --min-seeds seeds, and exits 1 when there is none yet.
 """
 import argparse
 import sys

@@ -128,14 +128,14 @@ def paired_differences(results: Iterable[Dict[str, Any]]) -> List[PairedRow]:
         seeds = tuple(sorted(set(runs) & set(base)))
         if reference is None or not seeds:
             continue
-        differences = {}
+        per_seed = {}  # metric name -> regime minus reference, seed by seed
         for _, name in COLUMNS:
             pairs = [(_metric(runs[s], name), _metric(base[s], name)) for s in seeds]
             if any(v is not None for pair in pairs for v in pair):
-                differences[name] = _mean_sd([(a or 0.0) - (b or 0.0) for a, b in pairs])
-        ahead = sum((_metric(runs[s], 'agnostic_aji') or 0.0) > (_metric(base[s], 'agnostic_aji') or 0.0)
-                    for s in seeds)
-        rows.append(PairedRow(setting, regime, reference, fraction, seeds, differences, ahead))
+                per_seed[name] = [(a or 0.0) - (b or 0.0) for a, b in pairs]
+        ahead = sum(d > 0 for d in per_seed.get('agnostic_aji', []))
+        rows.append(PairedRow(setting, regime, reference, fraction, seeds,
+                              {name: _mean_sd(d) for name, d in per_seed.items()}, ahead))
     return rows
 
 
