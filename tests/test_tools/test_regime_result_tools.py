@@ -1,5 +1,6 @@
 """write_run_result.py writes a run's record from its test metrics; collect_regime_results.py merges the
-records, names the best alternating ratio once the sweep has its seeds, and draws the scarcity curve."""
+records, names the best alternating ratio once the sweep has its seeds, and draws the scarcity curve and the
+training-loss curves."""
 import json
 import runpy
 import subprocess
@@ -37,6 +38,9 @@ def finished_run(tool, out: Path, regime: str, pct: int, seed: int, aji: float,
     (run / 'test' / '20261201_100000').mkdir(parents=True)
     metrics = {'aji/aji': aji / 2, 'aji/agnostic_aji': aji, 'coco/segm_mAP_50': 0.3}
     (run / 'test' / '20261201_100000' / '20261201_100000.json').write_text(json.dumps(metrics))
+    (run / 'train' / '20261201_090000' / 'vis_data').mkdir(parents=True)
+    (run / 'train' / '20261201_090000' / 'vis_data' / 'scalars.json').write_text(
+        json.dumps({'loss': 1.0 + aji, 'loss_cls': aji, 'loss_rpn_cls': 0.5, 'step': 25}) + '\n')
     if not with_tool:
         (run / 'result.json').write_text(json.dumps(run_result(metrics, 'synthetic', regime, pct / 100, seed, 600,
                                                                [300, 330])))
@@ -64,3 +68,10 @@ def test_records_merge_into_a_table_a_best_ratio_and_a_curve(tmp_path, tool):
     assert '| synthetic | alternating-2to1 | 25 | 2 | - | 30.0 ± 0.0 | 27.5 ± 3.5 | - | 55.0 ± 7.1 | 10.5 ± 0.0 |' \
         in table.stdout
     assert (tmp_path / 'curve.png').stat().st_size > 0
+    losses = tool('collect_regime_results.py', tmp_path, '--loss-curves', tmp_path)
+    assert losses.returncode == 0, losses.stderr
+    assert sorted(p.name for p in tmp_path.glob('regime_losses_*.png')) == ['regime_losses_synthetic_masks25.png']
+    for log in (tmp_path / 'runs/synthetic/baseline/masks5-seed0/train').rglob('scalars.json'):
+        log.unlink()
+    broken = tool('collect_regime_results.py', tmp_path, '--loss-curves', tmp_path)
+    assert broken.returncode == 1 and 'masks5-seed0/train: no scalars.json' in broken.stderr

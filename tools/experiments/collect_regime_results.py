@@ -1,6 +1,7 @@
 """Merge the result files of tools/experiments/compare_regimes.sh into one table (and the scarcity curve).
 
-    python tools/experiments/collect_regime_results.py OUT_DIR [--plot PNG] [--main-fraction 0.25]
+    python tools/experiments/collect_regime_results.py OUT_DIR [--plot PNG] [--loss-curves DIR]
+        [--main-fraction 0.25]
     python tools/experiments/collect_regime_results.py OUT_DIR --best-ratio SETTING [--min-seeds 3]
 
 Reads every OUT_DIR/**/result.json and prints a Markdown table, one row per (setting, regime, mask
@@ -8,28 +9,51 @@ share): metrics in percent as mean ± sd over the seeds, training minutes likewi
 each regime minus its reference (the baseline; cascade-/htc-baseline for the other Cascade/HTC rows) seed
 by seed, on the seeds both have run (one seed is one split of the images), in percentage points. --plot
 also writes the mask-scarcity curve (class-agnostic AJI of `baseline` and `alternating-1to1` against the
-mask share, one panel line per setting and regime) when such runs exist. --best-ratio prints the
+mask share, one panel line per setting and regime) when such runs exist. --loss-curves writes
+DIR/regime_losses_<setting>_masks<pct>.png for each setting and mask share with two regimes or more: the
+detection losses every regime computes on every batch (RPN, box classification and regression), mean ±
+sd over seeds against the iteration; the mask loss is left out because a box-only batch logs it as 0.
+--best-ratio prints the
 <box>to<mask> ratio of the alternating rows of SETTING at --main-fraction with the best mean
 class-agnostic AJI over rows of at least --min-seeds seeds, and exits 1 when there is none yet.
 """
 import argparse
+import os.path as osp
 import sys
+from typing import Any, Dict, List
 
 from mmkaryo.evaluation.regimes import (best_ratio, find_results, format_paired_table, format_table, paired_differences,
-                                        scarcity_points, summarise)
-from mmkaryo.visualization import plot_scarcity_curve
+                                        regime_loss_curves, scarcity_points, summarise)
+from mmkaryo.visualization import plot_loss_curves, plot_scarcity_curve
 
 CURVE_REGIMES = ('baseline', 'alternating-1to1')
+# Losses every regime logs on every batch; Cascade/HTC name their box losses per stage (s0.loss_cls, ...).
+LOSS_KEYS = ('loss_rpn_cls', 'loss_rpn_bbox', 'loss_cls', 'loss_bbox')
 
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('out_dir', help='OUT_DIR of compare_regimes.sh')
     parser.add_argument('--plot', help='write the mask-scarcity curve to this PNG')
+    parser.add_argument('--loss-curves', metavar='DIR', help='write the training-loss curves into DIR')
     parser.add_argument('--best-ratio', metavar='SETTING', help='print the best alternating ratio and stop')
     parser.add_argument('--main-fraction', type=float, default=0.25, help='mask share of the main table')
     parser.add_argument('--min-seeds', type=int, default=3, help='seeds a row needs for --best-ratio')
     return parser.parse_args()
+
+
+def write_loss_curves(results: List[Dict[str, Any]], out_dir: str) -> List[str]:
+    """One PNG per (setting, mask share) with two regimes or more; returns the files written."""
+    written = []
+    for setting, fraction in sorted({(r['setting'], float(r['mask_fraction'])) for r in results}):
+        curves = regime_loss_curves(results, setting, fraction, LOSS_KEYS)
+        if len(curves) < 2:
+            continue
+        out = osp.join(out_dir, f'regime_losses_{setting}_masks{round(100 * fraction)}.png')
+        plot_loss_curves(curves, LOSS_KEYS, out, f'{setting}, masks on {100 * fraction:g} % of the training '
+                         'images: training losses, mean ± sd over seeds')
+        written.append(out)
+    return written
 
 
 def main() -> int:
@@ -63,6 +87,13 @@ def main() -> int:
             plot_scarcity_curve(series, args.plot, 'class-agnostic AJI (mean ± sd over seeds)',
                                 'Mask scarcity: baseline vs alternating 1:1')
             print(f'\nscarcity curve: {args.plot}')
+    if args.loss_curves:
+        try:
+            written = write_loss_curves(results, args.loss_curves)
+        except (OSError, ValueError) as err:
+            print(f'error: {err}', file=sys.stderr)
+            return 1
+        print('\nloss curves: ' + (', '.join(written) or 'none (no setting and mask share with two regimes)'))
     return 0
 
 

@@ -32,7 +32,8 @@
 # Each run trains in OUT_DIR/runs/<name>/ and, once tested with tools/test.py on the test set, writes
 # result.json there (metrics and train minutes). A run with result.json is never redone; an interrupted
 # training resumes from its last checkpoint (every 250 iterations). The end merges all result files into
-# OUT_DIR/results.md and OUT_DIR/scarcity_curve.png (collect_regime_results.py).
+# OUT_DIR/results.md, OUT_DIR/scarcity_curve.png and the training-loss curves
+# OUT_DIR/regime_losses_<setting>_masks<pct>.png (collect_regime_results.py).
 set -euo pipefail
 
 if [ ! -f tools/train.py ] || [ ! -d configs/mask_scarce ]; then
@@ -191,4 +192,5 @@ for setting in $SETTINGS; do
         esac
     done
 done
-"$PY" tools/experiments/collect_regime_results.py "$OUT" --plot "$OUT/scarcity_curve.png" | tee "$OUT/results.md"
+"$PY" tools/experiments/collect_regime_results.py "$OUT" --plot "$OUT/scarcity_curve.png" --loss-curves "$OUT" \
+    | tee "$OUT/results.md"

@@ -36,7 +36,8 @@ class RegimeRow(NamedTuple):
     train_minutes: Tuple[float, Optional[float]]
 
 
-def _mean_sd(values: Sequence[float]) -> Tuple[float, Optional[float]]:
+def mean_sd(values: Sequence[float]) -> Tuple[float, Optional[float]]:
+    """Mean and sample standard deviation of ``values`` (None for one value)."""
     return statistics.fmean(values), (statistics.stdev(values) if len(values) > 1 else None)
 
 
@@ -97,9 +98,9 @@ def summarise(results: Iterable[Dict[str, Any]]) -> List[RegimeRow]:
         for _, name in COLUMNS:
             found = [_metric(run, name) for run in runs.values()]
             if any(v is not None for v in found):
-                values[name] = _mean_sd([0.0 if v is None else v for v in found])
+                values[name] = mean_sd([0.0 if v is None else v for v in found])
         rows.append(RegimeRow(setting, regime, fraction, tuple(sorted(runs)), values,
-                              _mean_sd([run['train_minutes'] for run in runs.values()])))
+                              mean_sd([run['train_minutes'] for run in runs.values()])))
     return rows
 
 
@@ -135,7 +136,7 @@ def paired_differences(results: Iterable[Dict[str, Any]]) -> List[PairedRow]:
                 per_seed[name] = [(a or 0.0) - (b or 0.0) for a, b in pairs]
         ahead = sum(d > 0 for d in per_seed.get('agnostic_aji', []))
         rows.append(PairedRow(setting, regime, reference, fraction, seeds,
-                              {name: _mean_sd(d) for name, d in per_seed.items()}, ahead))
+                              {name: mean_sd(d) for name, d in per_seed.items()}, ahead))
     return rows
 
 

@@ -1,0 +1,60 @@
+"""Training-loss curves of the regime comparison: each regime's logged losses, mean ± sd over its seeds.
+
+A run's folder (the one holding its ``result.json``) keeps each training stage's mmengine logs:
+``train/<stamp>/vis_data/scalars.json``, and before it ``stage1/...`` for the two-stage regime. The
+stages are joined in order, a later stage's iterations counted on from the last logged iteration of the
+one before, so the two-stage curve shows pretraining and fine-tuning as one schedule.
+"""
+import os.path as osp
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+
+from mmkaryo.evaluation.analysis import find_scalar_files, read_scalars
+from mmkaryo.evaluation.regimes.table import mean_sd
+
+STAGES = ('stage1', 'train')  # training folders of a run, in the order they ran
+# iteration -> (mean, standard deviation or None with one seed)
+Curve = List[Tuple[int, float, Optional[float]]]
+
+
+def run_losses(run_dir: str) -> Dict[int, Dict[str, float]]:
+    """The training records of one run by iteration, its stages joined (see the module docstring).
+
+    Raises:
+        FileNotFoundError: the run has no ``train`` logs.
+    """
+    joined: Dict[int, Dict[str, float]] = {}
+    offset = 0
+    for stage in STAGES:
+        stage_dir = osp.join(run_dir, stage)
+        if stage != 'train' and not osp.isdir(stage_dir):
+            continue
+        records, _ = read_scalars(find_scalar_files(stage_dir))
+        joined.update({offset + step: values for step, values in records.items()})
+        offset += max(records, default=0)
+    return joined
+
+
+def regime_loss_curves(results: Iterable[Dict[str, Any]], setting: str, mask_fraction: float,
+                       keys: Sequence[str]) -> Dict[str, Dict[str, Curve]]:
+    """``regime -> loss key -> curve`` for the runs of ``setting`` at ``mask_fraction``.
+
+    A curve holds the iterations every seed of the regime logged the key at, with the mean and standard
+    deviation over the seeds; keys a regime never logged are left out of its entry. Each result needs
+    the ``path`` of its ``result.json`` (as :func:`find_results` gives it).
+
+    Raises:
+        FileNotFoundError: a run of the selection has no ``train`` logs.
+    """
+    by_regime: Dict[str, List[Dict[int, Dict[str, float]]]] = {}
+    for result in results:
+        if result['setting'] == setting and abs(float(result['mask_fraction']) - mask_fraction) < 1e-9:
+            by_regime.setdefault(result['regime'], []).append(run_losses(osp.dirname(result['path'])))
+    curves: Dict[str, Dict[str, Curve]] = {}
+    for regime, runs in sorted(by_regime.items()):
+        for key in keys:
+            steps = set.intersection(*({s for s, r in run.items() if key in r} for run in runs))
+            if not steps:
+                continue
+            curves.setdefault(regime, {})[key] = [(step,) + mean_sd([run[step][key] for run in runs])
+                                                  for step in sorted(steps)]
+    return curves
