@@ -68,6 +68,7 @@ def test_records_merge_into_a_table_a_best_ratio_and_a_curve(tmp_path, tool):
     assert '| synthetic | alternating-2to1 | 25 | 2 | - | 30.0 ± 0.0 | 27.5 ± 3.5 | - | 55.0 ± 7.1 | 10.5 ± 0.0 |' \
         in table.stdout
     assert (tmp_path / 'curve.png').stat().st_size > 0
+    finished_run(tool, tmp_path, 'cascade-baseline', 5, 0, 0.3)  # not drawn: with it masks5 has 2 regimes
     losses = tool('collect_regime_results.py', tmp_path, '--loss-curves', tmp_path)
     assert losses.returncode == 0, losses.stderr
     assert sorted(p.name for p in tmp_path.glob('regime_losses_*.png')) == ['regime_losses_synthetic_masks25.png']

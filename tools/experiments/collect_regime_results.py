@@ -11,8 +11,10 @@ by seed, on the seeds both have run (one seed is one split of the images), in pe
 also writes the mask-scarcity curve (class-agnostic AJI of `baseline` and `alternating-1to1` against the
 mask share, one panel line per setting and regime) when such runs exist. --loss-curves writes
 DIR/regime_losses_<setting>_masks<pct>.png for each setting and mask share with two regimes or more: the
-detection losses every regime computes on every batch (RPN, box classification and regression), mean ±
-sd over seeds against the iteration; the mask loss is left out because a box-only batch logs it as 0.
+detection losses every Mask R-CNN regime computes on every batch (RPN, box classification and
+regression), mean ± sd over seeds against the iteration; the mask loss is left out because a box-only
+batch logs it as 0, and the Cascade/HTC rows because they log box losses per stage and their RPN has
+a smooth-L1 box loss (Mask R-CNN's: L1).
 --best-ratio prints the
 <box>to<mask> ratio of the alternating rows of SETTING at --main-fraction with the best mean
 class-agnostic AJI over rows of at least --min-seeds seeds, and exits 1 when there is none yet.
@@ -27,8 +29,9 @@ from mmkaryo.evaluation.regimes import (best_ratio, find_results, format_paired_
 from mmkaryo.visualization import plot_loss_curves, plot_scarcity_curve
 
 CURVE_REGIMES = ('baseline', 'alternating-1to1')
-# Losses every regime logs on every batch; Cascade/HTC name their box losses per stage (s0.loss_cls, ...).
+# Losses every Mask R-CNN regime logs on every batch; Cascade/HTC regimes, whose losses differ, are left out.
 LOSS_KEYS = ('loss_rpn_cls', 'loss_rpn_bbox', 'loss_cls', 'loss_bbox')
+CASCADE_FAMILIES = ('cascade-', 'htc-')
 
 
 def parse_args() -> argparse.Namespace:
@@ -43,10 +46,11 @@ def parse_args() -> argparse.Namespace:
 
 
 def write_loss_curves(results: List[Dict[str, Any]], out_dir: str) -> List[str]:
-    """One PNG per (setting, mask share) with two regimes or more; returns the files written."""
+    """One PNG per (setting, mask share) with two Mask R-CNN regimes or more; returns the files written."""
+    mask_rcnn = [r for r in results if not r['regime'].startswith(CASCADE_FAMILIES)]
     written = []
-    for setting, fraction in sorted({(r['setting'], float(r['mask_fraction'])) for r in results}):
-        curves = regime_loss_curves(results, setting, fraction, LOSS_KEYS)
+    for setting, fraction in sorted({(r['setting'], float(r['mask_fraction'])) for r in mask_rcnn}):
+        curves = regime_loss_curves(mask_rcnn, setting, fraction, LOSS_KEYS)
         if len(curves) < 2:
             continue
         out = osp.join(out_dir, f'regime_losses_{setting}_masks{round(100 * fraction)}.png')
