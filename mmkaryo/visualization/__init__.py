@@ -22,6 +22,6 @@ from mmkaryo.visualization.scarcity_curve import plot_scarcity_curve
 
 __all__ = [
     'DEFAULT_ALPHA', 'KARYOGRAM_ROWS', 'Karyogram', 'PALETTE', 'Placement', 'blend_masks', 'draw_instances',
-    'plot_confusion_matrix', 'plot_curves', 'plot_loss_curves', 'plot_scarcity_curve', 'render_karyogram', 'render_overlay', 'render_preview',
-    'save_preview', 'side_by_side'
+    'plot_confusion_matrix', 'plot_curves', 'plot_loss_curves', 'plot_scarcity_curve', 'render_karyogram',
+    'render_overlay', 'render_preview', 'save_preview', 'side_by_side'
 ]

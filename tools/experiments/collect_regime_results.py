@@ -1,4 +1,4 @@
-"""Merge the result files of tools/experiments/compare_regimes.sh into one table (and the scarcity curve).
+"""Merge the result files of tools/experiments/compare_regimes.sh into one table (and the curves).
 
     python tools/experiments/collect_regime_results.py OUT_DIR [--plot PNG] [--loss-curves DIR]
         [--main-fraction 0.25]
@@ -13,11 +13,10 @@ mask share, one panel line per setting and regime) when such runs exist. --loss-
 DIR/regime_losses_<setting>_masks<pct>.png for each setting and mask share with two regimes or more: the
 detection losses every Mask R-CNN regime computes on every batch (RPN, box classification and
 regression), mean ± sd over seeds against the iteration; the mask loss is left out because a box-only
-batch logs it as 0, and the Cascade/HTC rows because they log box losses per stage and their RPN has
-a smooth-L1 box loss (Mask R-CNN's: L1).
---best-ratio prints the
-<box>to<mask> ratio of the alternating rows of SETTING at --main-fraction with the best mean
-class-agnostic AJI over rows of at least --min-seeds seeds, and exits 1 when there is none yet.
+batch logs it as 0, and the Cascade/HTC rows because they log box losses per stage and their RPN has a
+smooth-L1 box loss (Mask R-CNN's: L1). --best-ratio prints the <box>to<mask> ratio of the alternating
+rows of SETTING at --main-fraction with the best mean class-agnostic AJI over rows of at least
+--min-seeds seeds, and exits 1 when there is none yet.
 """
 import argparse
 import os.path as osp

@@ -2,11 +2,11 @@
 merged into a table of means and standard deviations over seeds, and its training-loss curves."""
 from .loss_curves import regime_loss_curves, run_losses
 from .run_result import RESULT_FILE, find_results, newest_test_metrics, run_result
-from .table import (COLUMNS, PairedRow, RegimeRow, best_ratio, format_paired_table, format_table, mean_sd,
+from .table import (COLUMNS, PairedRow, RegimeRow, best_ratio, format_paired_table, format_table,
                     paired_differences, reference_of, scarcity_points, summarise)
 
 __all__ = [
     'COLUMNS', 'RESULT_FILE', 'PairedRow', 'RegimeRow', 'best_ratio', 'find_results', 'format_paired_table',
-    'format_table', 'mean_sd', 'newest_test_metrics', 'paired_differences', 'reference_of', 'regime_loss_curves',
+    'format_table', 'newest_test_metrics', 'paired_differences', 'reference_of', 'regime_loss_curves',
     'run_losses', 'run_result', 'scarcity_points', 'summarise'
 ]
