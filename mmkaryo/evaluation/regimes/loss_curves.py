@@ -9,7 +9,7 @@ import os.path as osp
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from mmkaryo.evaluation.analysis import find_scalar_files, read_scalars
-from mmkaryo.evaluation.regimes.table import mean_sd
+from mmkaryo.evaluation.regimes.table import group_runs, mean_sd
 
 STAGES = ('stage1', 'train')  # training folders of a run, in the order they ran
 # iteration -> (mean, standard deviation or None with one seed)
@@ -36,7 +36,8 @@ def run_losses(run_dir: str) -> Dict[int, Dict[str, float]]:
 
 def regime_loss_curves(results: Iterable[Dict[str, Any]], setting: str, mask_fraction: float,
                        keys: Sequence[str]) -> Dict[str, Dict[str, Curve]]:
-    """``regime -> loss key -> curve`` for the runs of ``setting`` at ``mask_fraction``.
+    """``regime -> loss key -> curve`` for the runs of ``setting`` at ``mask_fraction``, regimes in table
+    order (:func:`group_runs`).
 
     A curve holds the iterations every seed of the regime logged the key at, with the mean and standard
     deviation over the seeds; keys a regime never logged are left out of its entry. Each result needs
@@ -44,13 +45,13 @@ def regime_loss_curves(results: Iterable[Dict[str, Any]], setting: str, mask_fra
 
     Raises:
         FileNotFoundError: a run of the selection has no ``train`` logs.
+        ValueError: two records of the same run.
     """
-    by_regime: Dict[str, List[Dict[int, Dict[str, float]]]] = {}
-    for result in results:
-        if result['setting'] == setting and abs(float(result['mask_fraction']) - mask_fraction) < 1e-9:
-            by_regime.setdefault(result['regime'], []).append(run_losses(osp.dirname(result['path'])))
     curves: Dict[str, Dict[str, Curve]] = {}
-    for regime, runs in sorted(by_regime.items()):
+    for (run_setting, regime, fraction), by_seed in group_runs(results).items():
+        if (run_setting, fraction) != (setting, mask_fraction):
+            continue
+        runs = [run_losses(osp.dirname(result['path'])) for result in by_seed.values()]
         for key in keys:
             steps = set.intersection(*({s for s, r in run.items() if key in r} for run in runs))
             if not steps:

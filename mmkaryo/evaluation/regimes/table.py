@@ -62,7 +62,7 @@ class PairedRow(NamedTuple):
 Groups = Dict[Tuple[str, str, float], Dict[int, Dict[str, Any]]]
 
 
-def _group(results: Iterable[Dict[str, Any]]) -> Groups:
+def group_runs(results: Iterable[Dict[str, Any]]) -> Groups:
     """``(setting, regime, mask fraction) -> seed -> record``, in table order.
 
     Raises:
@@ -93,7 +93,7 @@ def summarise(results: Iterable[Dict[str, Any]]) -> List[RegimeRow]:
         ValueError: two records of the same run (setting, regime, fraction, seed).
     """
     rows = []
-    for (setting, regime, fraction), runs in _group(results).items():
+    for (setting, regime, fraction), runs in group_runs(results).items():
         values = {}
         for _, name in COLUMNS:
             found = [_metric(run, name) for run in runs.values()]
@@ -121,7 +121,7 @@ def paired_differences(results: Iterable[Dict[str, Any]]) -> List[PairedRow]:
     Raises:
         ValueError: two records of the same run.
     """
-    groups = _group(results)
+    groups = group_runs(results)
     rows = []
     for (setting, regime, fraction), runs in groups.items():
         reference = reference_of(regime)
