@@ -76,3 +76,32 @@ def test_records_merge_into_a_table_a_best_ratio_and_a_curve(tmp_path, tool):
         log.unlink()
     broken = tool('collect_regime_results.py', tmp_path, '--loss-curves', tmp_path)
     assert broken.returncode == 1 and 'masks5-seed0/train: no scalars.json' in broken.stderr
+
+
+def test_archived_records_stand_in_for_the_run_folders(tmp_path, tool):
+    """archive_run.py keeps a run's record and training logs, not its checkpoints; the collector reads the
+    record folder as it reads the run folders."""
+    work, records = tmp_path / 'work', tmp_path / 'records'
+    for regime, aji in (('baseline', 0.5), ('alternating-1to1', 0.4)):
+        finished_run(tool, work, regime, 25, 0, aji)
+        run = work / 'runs' / 'synthetic' / regime / 'masks25-seed0'
+        (run / 'train' / 'iter_600.pth').write_bytes(b'weights')
+        archived = tool('archive_run.py', run, records / regime)
+        assert archived.returncode == 0, archived.stderr
+    assert sorted(str(p.relative_to(records)) for p in records.rglob('*') if p.is_file()) == [
+        'alternating-1to1/result.json', 'alternating-1to1/train/20261201_090000/vis_data/scalars.json',
+        'baseline/result.json', 'baseline/train/20261201_090000/vis_data/scalars.json']
+    from_runs = tool('collect_regime_results.py', work, '--loss-curves', work)
+    from_records = tool('collect_regime_results.py', records, '--loss-curves', records)
+    assert from_records.returncode == 0, from_records.stderr
+    assert from_records.stdout.replace(str(records), '') == from_runs.stdout.replace(str(work), '')
+    assert (records / 'regime_losses_synthetic_masks25.png').stat().st_size > 0
+
+    unfinished = work / 'runs' / 'synthetic' / 'two-stage' / 'masks25-seed0'
+    unfinished.mkdir(parents=True)
+    refused = tool('archive_run.py', unfinished, records / 'two-stage')
+    assert refused.returncode == 1 and 'no result.json; the run is not finished' in refused.stderr
+    (unfinished / 'result.json').write_text('{}')
+    refused = tool('archive_run.py', unfinished, records / 'two-stage')
+    assert refused.returncode == 1 and 'no train/<stamp>/vis_data/scalars.json' in refused.stderr
+    assert not (records / 'two-stage').exists()

@@ -1,10 +1,11 @@
 """Merge the result files of tools/experiments/compare_regimes.sh into one table (and the curves).
 
-    python tools/experiments/collect_regime_results.py OUT_DIR [--plot PNG] [--loss-curves DIR]
+    python tools/experiments/collect_regime_results.py RECORDS [--plot PNG] [--loss-curves DIR]
         [--main-fraction 0.25]
-    python tools/experiments/collect_regime_results.py OUT_DIR --best-ratio SETTING [--min-seeds 3]
+    python tools/experiments/collect_regime_results.py RECORDS --best-ratio SETTING [--min-seeds 3]
 
-Reads every OUT_DIR/**/result.json and prints a Markdown table, one row per (setting, regime, mask
+RECORDS is the committed record folder (docs/regime_runs, archive_run.py) or any folder of run folders.
+Reads every RECORDS/**/result.json and prints a Markdown table, one row per (setting, regime, mask
 share): metrics in percent as mean ± sd over the seeds, training minutes likewise. A second table gives
 each regime minus its reference (the baseline; cascade-/htc-baseline for the other Cascade/HTC rows) seed
 by seed, on the seeds both have run (one seed is one split of the images), in percentage points. --plot
@@ -35,7 +36,7 @@ CASCADE_FAMILIES = ('cascade-', 'htc-')
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('out_dir', help='OUT_DIR of compare_regimes.sh')
+    parser.add_argument('records', help='folder of run records (compare_regimes.sh: RECORDS)')
     parser.add_argument('--plot', help='write the mask-scarcity curve to this PNG')
     parser.add_argument('--loss-curves', metavar='DIR', help='write the training-loss curves into DIR')
     parser.add_argument('--best-ratio', metavar='SETTING', help='print the best alternating ratio and stop')
@@ -62,7 +63,7 @@ def write_loss_curves(results: List[Dict[str, Any]], out_dir: str) -> List[str]:
 def main() -> int:
     args = parse_args()
     try:
-        results = find_results(args.out_dir)
+        results = find_results(args.records)
         rows = summarise(results)
     except (OSError, ValueError, KeyError) as err:
         print(f'error: {err}', file=sys.stderr)
@@ -71,12 +72,12 @@ def main() -> int:
         ratio = best_ratio(rows, args.best_ratio, args.main_fraction, args.min_seeds)
         if ratio is None:
             print(f'error: no alternating row of {args.best_ratio} at {args.main_fraction:g} with '
-                  f'{args.min_seeds} seeds under {args.out_dir}', file=sys.stderr)
+                  f'{args.min_seeds} seeds under {args.records}', file=sys.stderr)
             return 1
         print(ratio)
         return 0
     if not rows:
-        print(f'error: no result.json under {args.out_dir}', file=sys.stderr)
+        print(f'error: no result.json under {args.records}', file=sys.stderr)
         return 1
     print(format_table(rows))
     paired = paired_differences(results)

@@ -15,6 +15,7 @@
 #                collect_regime_results.py --best-ratio once the ratio sweep has all its seeds]
 #   POOL_IMAGES  synthetic images generated [240: 192 training, 48 test]
 #   MFISH_DIR    M-FISH COCO conversion: annotations/mfish_{train,test}.json, images/ [data/mfish]
+#   RECORDS      committed folder of the finished runs' records [docs/regime_runs]
 #   PYTHON       [python]
 # Settings (one split folder per mask share and seed, written by split_mask_scarce.py):
 #   synthetic  240 metaphases of the demo's scene (448 px) written as AutoKary2022 LabelMe folders AND as
@@ -30,10 +31,11 @@
 #   1:1, 2:1); proj-<best> (alternating + box-projection loss); final-<best> (alternating + AttentionFPN);
 #   cascade-/htc-baseline and cascade-/htc-alternating-<best>.
 # Each run trains in OUT_DIR/runs/<name>/ and, once tested with tools/test.py on the test set, writes
-# result.json there (metrics and train minutes). A run with result.json is never redone; an interrupted
-# training resumes from its last checkpoint (every 250 iterations). The end merges all result files into
-# OUT_DIR/results.md, OUT_DIR/scarcity_curve.png and the training-loss curves
-# OUT_DIR/regime_losses_<setting>_masks<pct>.png (collect_regime_results.py).
+# result.json there (metrics and train minutes), then copies it with its training logs to
+# RECORDS/<name>/ (archive_run.py): work_dirs/ does not move to a new machine, the records are committed.
+# A run with a record is never redone; an interrupted training resumes from its last checkpoint (every
+# 250 iterations). The end merges all records into OUT_DIR/results.md, OUT_DIR/scarcity_curve.png and the
+# training-loss curves OUT_DIR/regime_losses_<setting>_masks<pct>.png (collect_regime_results.py).
 set -euo pipefail
 
 if [ ! -f tools/train.py ] || [ ! -d configs/mask_scarce ]; then
@@ -47,6 +49,7 @@ ONLY=${ONLY:-.}
 POOL_IMAGES=${POOL_IMAGES:-240}
 MFISH_DIR=${MFISH_DIR:-data/mfish}
 PY=${PYTHON:-python}
+RECORDS=${RECORDS:-docs/regime_runs}
 CFG=configs/mask_scarce
 MAIN_PCT=25
 declare -A BUDGET=([synthetic]=600 [mfish]=1500) WARMUP=([synthetic]=100 [mfish]=150)
@@ -105,12 +108,13 @@ train() {  # train WORK_DIR CONFIG ITERS WARMUP [KEY=VALUE ...]: once; appends i
 
 ratio() { echo "[${1%to*},${1#*to}]"; }  # 2to1 -> [2,1]
 
-run() {  # run SETTING REGIME PCT SEED: train, test and write result.json unless it exists
+run() {  # run SETTING REGIME PCT SEED: train, test, write result.json and archive it unless recorded
     local setting=$1 regime=$2 pct=$3 seed=$4
     local name=$setting/$regime/masks$pct-seed$seed
     local dir=$OUT/runs/$name data=$OUT/data/$setting/masks$pct-seed$seed
     [[ $name =~ $ONLY ]] || return 0
-    if [ -f "$dir/result.json" ]; then echo "== done: $name"; return 0; fi
+    if [ -f "$RECORDS/$name/result.json" ]; then echo "== done: $name"; return 0; fi
+    if [ -f "$dir/result.json" ]; then "$PY" tools/experiments/archive_run.py "$dir" "$RECORDS/$name"; return 0; fi
     echo "== run: $name"
     split "$setting" "$pct" "$seed"
     local n=${ITERS:-${BUDGET[$setting]}}
@@ -145,6 +149,7 @@ run() {  # run SETTING REGIME PCT SEED: train, test and write result.json unless
     "$PY" tools/experiments/write_run_result.py "$dir" --setting "$setting" --regime "$regime" \
         --mask-fraction "$(awk "BEGIN { print $pct / 100 }")" --seed "$seed" --iters "$total" \
         --train-seconds "${seconds[@]}"
+    "$PY" tools/experiments/archive_run.py "$dir" "$RECORDS/$name"
     echo "== finished: $name"
 }
 
@@ -155,7 +160,7 @@ main_rows() {  # main_rows SETTING: every regime at MAIN_PCT % masks
     for regime in baseline two-stage alternating-1to2 alternating-1to1 alternating-2to1; do
         each_seed "$setting" "$regime" "$MAIN_PCT"
     done
-    if ! best=${BEST_RATIO:-$("$PY" tools/experiments/collect_regime_results.py "$OUT" \
+    if ! best=${BEST_RATIO:-$("$PY" tools/experiments/collect_regime_results.py "$RECORDS" \
             --best-ratio "$setting" --min-seeds "$(wc -w <<< "$SEEDS")")}; then
         echo "== $setting: the ratio sweep is not complete; regimes on the best ratio wait" >&2
         return 0
@@ -192,5 +197,5 @@ for setting in $SETTINGS; do
         esac
     done
 done
-"$PY" tools/experiments/collect_regime_results.py "$OUT" --plot "$OUT/scarcity_curve.png" --loss-curves "$OUT" \
+"$PY" tools/experiments/collect_regime_results.py "$RECORDS" --plot "$OUT/scarcity_curve.png" --loss-curves "$OUT" \
     | tee "$OUT/results.md"

@@ -1,11 +1,15 @@
 """One run of the regime comparison as a JSON record: what was trained and what tools/test.py measured.
 
 A run is (setting, regime, mask fraction, seed); its folder holds ``result.json`` once it is finished,
-so a comparison that is stopped resumes by skipping every folder that has one.
+so a comparison that is stopped resumes by skipping every folder that has one. The run folders hold
+checkpoints and live under ``work_dirs/``, which a new machine does not have; :func:`archive_run` copies
+the small part worth keeping (the record and the training logs) into a folder that is committed.
 """
 import glob
 import json
+import os
 import os.path as osp
+import shutil
 from typing import Any, Dict, List, Sequence
 
 RESULT_FILE = 'result.json'
@@ -50,3 +54,29 @@ def find_results(out_dir: str) -> List[Dict[str, Any]]:
         with open(path, encoding='utf-8') as f:
             results.append(dict(json.load(f), path=path))
     return results
+
+
+def archive_run(run_dir: str, record_dir: str) -> List[str]:
+    """Copy a finished run's ``result.json`` and its training logs into ``record_dir``.
+
+    The logs are each training stage's ``<stage>/<stamp>/vis_data/scalars.json``, copied to the same
+    relative paths, so the record folder can stand in for the run folder wherever the records and the
+    loss curves are read (:func:`find_results`, :func:`~.loss_curves.run_losses`). Returns the paths
+    written, ``result.json`` last: a record folder with a ``result.json`` is complete.
+
+    Raises:
+        FileNotFoundError: ``run_dir`` has no ``result.json`` or no ``train`` logs.
+    """
+    result = osp.join(run_dir, RESULT_FILE)
+    if not osp.isfile(result):
+        raise FileNotFoundError(f'{run_dir}: no {RESULT_FILE}; the run is not finished')
+    logs = sorted(glob.glob(osp.join(run_dir, '*', '*', 'vis_data', 'scalars.json')))
+    if not any(osp.relpath(log, run_dir).startswith('train' + os.sep) for log in logs):
+        raise FileNotFoundError(f'{run_dir}: no train/<stamp>/vis_data/scalars.json')
+    written = []
+    for source in logs + [result]:
+        target = osp.join(record_dir, osp.relpath(source, run_dir))
+        os.makedirs(osp.dirname(target), exist_ok=True)
+        shutil.copyfile(source, target)
+        written.append(target)
+    return written
