@@ -6,7 +6,7 @@ from .table import (COLUMNS, PairedRow, RegimeRow, best_ratio, format_paired_tab
                     paired_differences, reference_of, scarcity_points, summarise)
 
 __all__ = [
-    'COLUMNS', 'RESULT_FILE', 'PairedRow', 'RegimeRow', 'archive_run', 'best_ratio', 'find_results', 'format_paired_table',
-    'format_table', 'newest_test_metrics', 'paired_differences', 'reference_of', 'regime_loss_curves',
-    'run_losses', 'run_result', 'scarcity_points', 'summarise'
+    'COLUMNS', 'RESULT_FILE', 'PairedRow', 'RegimeRow', 'archive_run', 'best_ratio', 'find_results',
+    'format_paired_table', 'format_table', 'newest_test_metrics', 'paired_differences', 'reference_of',
+    'regime_loss_curves', 'run_losses', 'run_result', 'scarcity_points', 'summarise'
 ]
