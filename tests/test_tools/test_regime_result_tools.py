@@ -103,5 +103,5 @@ def test_archived_records_stand_in_for_the_run_folders(tmp_path, tool):
     assert refused.returncode == 1 and 'no result.json; the run is not finished' in refused.stderr
     (unfinished / 'result.json').write_text('{}')
     refused = tool('archive_run.py', unfinished, records / 'two-stage')
-    assert refused.returncode == 1 and 'no train/<stamp>/vis_data/scalars.json' in refused.stderr
+    assert refused.returncode == 1 and 'two-stage/masks25-seed0/train: no scalars.json' in refused.stderr
     assert not (records / 'two-stage').exists()

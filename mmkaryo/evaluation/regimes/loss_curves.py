@@ -6,6 +6,7 @@ stages are joined in order, a later stage's iterations counted on from the last 
 one before, so the two-stage curve shows pretraining and fine-tuning as one schedule.
 """
 import os.path as osp
+from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from mmkaryo.evaluation.analysis import find_scalar_files, read_scalars
@@ -16,6 +17,16 @@ STAGES = ('stage1', 'train')  # training folders of a run, in the order they ran
 Curve = List[Tuple[int, float, Optional[float]]]
 
 
+def stage_logs(run_dir: str) -> List[List[Path]]:
+    """The ``scalars.json`` files of each training stage the run has, stages in the order they ran.
+
+    Raises:
+        FileNotFoundError: the run has no ``train`` logs, or a stage folder it has holds none.
+    """
+    return [find_scalar_files(osp.join(run_dir, stage)) for stage in STAGES
+            if stage == 'train' or osp.isdir(osp.join(run_dir, stage))]
+
+
 def run_losses(run_dir: str) -> Dict[int, Dict[str, float]]:
     """The training records of one run by iteration, its stages joined (see the module docstring).
 
@@ -24,11 +35,8 @@ def run_losses(run_dir: str) -> Dict[int, Dict[str, float]]:
     """
     joined: Dict[int, Dict[str, float]] = {}
     offset = 0
-    for stage in STAGES:
-        stage_dir = osp.join(run_dir, stage)
-        if stage != 'train' and not osp.isdir(stage_dir):
-            continue
-        records, _ = read_scalars(find_scalar_files(stage_dir))
+    for files in stage_logs(run_dir):
+        records, _ = read_scalars(files)
         joined.update({offset + step: values for step, values in records.items()})
         offset += max(records, default=0)
     return joined

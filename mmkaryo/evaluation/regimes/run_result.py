@@ -12,6 +12,8 @@ import os.path as osp
 import shutil
 from typing import Any, Dict, List, Sequence
 
+from mmkaryo.evaluation.regimes.loss_curves import stage_logs
+
 RESULT_FILE = 'result.json'
 
 
@@ -65,14 +67,13 @@ def archive_run(run_dir: str, record_dir: str) -> List[str]:
     written, ``result.json`` last: a record folder with a ``result.json`` is complete.
 
     Raises:
-        FileNotFoundError: ``run_dir`` has no ``result.json`` or no ``train`` logs.
+        FileNotFoundError: ``run_dir`` has no ``result.json`` or no ``train`` logs
+            (:func:`~.loss_curves.stage_logs`).
     """
     result = osp.join(run_dir, RESULT_FILE)
     if not osp.isfile(result):
         raise FileNotFoundError(f'{run_dir}: no {RESULT_FILE}; the run is not finished')
-    logs = sorted(glob.glob(osp.join(run_dir, '*', '*', 'vis_data', 'scalars.json')))
-    if not any(osp.relpath(log, run_dir).startswith('train' + os.sep) for log in logs):
-        raise FileNotFoundError(f'{run_dir}: no train/<stamp>/vis_data/scalars.json')
+    logs = [str(log) for files in stage_logs(run_dir) for log in files]
     written = []
     for source in logs + [result]:
         target = osp.join(record_dir, osp.relpath(source, run_dir))
