@@ -5,7 +5,7 @@ import statistics
 
 import pytest
 
-from mmkaryo.evaluation.regimes import (best_ratio, find_results, format_paired_table, format_table,
+from mmkaryo.evaluation.regimes import (NAMED_FILE, best_ratio, find_results, format_paired_table, format_table,
                                         newest_test_metrics, paired_differences, reference_of, run_result,
                                         scarcity_points, summarise)
 
@@ -38,6 +38,10 @@ def test_newest_test_metrics_and_find_results_read_the_files(tmp_path):
     (run / 'result.json').write_text(json.dumps(record('baseline', 0, 0.5)))
     [found] = find_results(str(tmp_path / 'runs'))
     assert found['regime'] == 'baseline' and found['path'].endswith('masks25-seed0/result.json')
+    assert 'named' not in found
+    (run / NAMED_FILE).write_text(json.dumps({'segm_mAP50': 0.55, 'recall_overlapping': 0.6}))
+    [found] = find_results(str(tmp_path / 'runs'))
+    assert found['named'] == {'segm_mAP50': 0.55, 'recall_overlapping': 0.6}
 
 
 def test_summarise_gives_mean_and_sample_sd_over_seeds():
@@ -50,7 +54,7 @@ def test_summarise_gives_mean_and_sample_sd_over_seeds():
     table = format_table(rows).splitlines()
     assert table[0].startswith('| setting | regime | masks % | seeds | box mAP@50')
     assert table[2] == ('| synthetic | baseline | 25 | 3 | 50.0 ± 0.0 | 40.0 ± 0.0 | 25.0 ± 5.0 | 60.0 ± 0.0 | '
-                        '50.0 ± 10.0 | 10.0 ± 0.0 |')
+                        '50.0 ± 10.0 | - | - | 10.0 ± 0.0 |')
     assert '| 70.0 |' in table[3]
 
 
@@ -115,8 +119,35 @@ def test_paired_differences_use_only_the_seeds_both_regimes_have():
     table = format_paired_table(rows).splitlines()
     assert table[0].startswith('| setting | regime | minus | masks % | seeds | Δ box mAP@50')
     assert table[2] == ('| synthetic | alternating-1to1 | baseline | 25 | 2 | 0.0 ± 0.0 | 0.0 ± 0.0 | 0.5 ± 2.8 | '
-                        '0.0 ± 0.0 | 1.0 ± 5.7 | 1 of 2 |')
-    assert table[3].endswith('| 0.0 | -5.0 | 0.0 | -10.0 | 0 of 1 |')  # one seed: no sd
+                        '0.0 ± 0.0 | 1.0 ± 5.7 | - | - | 1 of 2 |')
+    assert table[3].endswith('| 0.0 | -5.0 | 0.0 | -10.0 | - | - | 0 of 1 |')  # one seed: no sd
     [row] = paired_differences([record('baseline', 0, 0.5), record('two-stage', 0, 0.4999)])
     line = format_paired_table([row]).splitlines()[2]  # differences of -0.005 and -0.01 points
-    assert '-0.0' not in line and line.endswith('| 0.0 | 0.0 | 0.0 | 0 of 1 |')
+    assert '-0.0' not in line and line.endswith('| 0.0 | 0.0 | 0.0 | - | - | 0 of 1 |')
+
+
+def named(result: dict, segm_map50: float, overlap_recall: float) -> dict:
+    """``result`` with the zoo row of its detections named by a crop classifier (find_results' ``named``)."""
+    return dict(result, named={'segm_mAP50': segm_map50, 'recall_overlapping': overlap_recall, 'aji': 0.1})
+
+
+def test_named_columns_come_from_the_named_row_and_only_when_every_run_has_one():
+    results = [named(record('baseline', 0, 0.4), 0.50, 0.60), named(record('baseline', 1, 0.5), 0.60, 0.70),
+               named(record('alternating-1to2', 0, 0.4), 0.56, 0.66),
+               named(record('alternating-1to2', 1, 0.5), 0.62, 0.71),
+               named(record('two-stage', 0, 0.3), 0.40, 0.50), record('two-stage', 1, 0.3)]
+    base, two_stage, alternating = summarise(results)
+    assert base.values['named/segm_mAP50'] == pytest.approx((0.55, statistics.stdev([0.5, 0.6])))
+    assert base.values['named/recall_overlapping'] == pytest.approx((0.65, statistics.stdev([0.6, 0.7])))
+    assert base.values['aji'] == pytest.approx((0.225, statistics.stdev([0.2, 0.25])))  # not the named row's aji
+    assert 'named/segm_mAP50' not in two_stage.values  # seed 1 was not named: not measured, not 0
+    line = format_table([two_stage]).splitlines()[2]
+    assert line.endswith('| 30.0 ± 0.0 | - | - | 10.0 ± 0.0 |')
+    paired = {row.regime: row for row in paired_differences(results)}
+    assert paired['alternating-1to2'].differences['named/segm_mAP50'] == pytest.approx(
+        (0.04, statistics.stdev([0.06, 0.02])))
+    assert paired['alternating-1to2'].differences['named/recall_overlapping'] == pytest.approx(
+        (0.035, statistics.stdev([0.06, 0.01])))
+    assert 'named/segm_mAP50' not in paired['two-stage'].differences
+    [on_seed0] = paired_differences([r for r in results if r['regime'] != 'alternating-1to2' and r['seed'] == 0])
+    assert on_seed0.differences['named/segm_mAP50'] == pytest.approx((-0.1, None))

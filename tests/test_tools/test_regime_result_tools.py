@@ -65,8 +65,9 @@ def test_records_merge_into_a_table_a_best_ratio_and_a_curve(tmp_path, tool):
     assert tool('collect_regime_results.py', tmp_path, '--best-ratio', 'synthetic', '--min-seeds', 3).returncode == 1
     table = tool('collect_regime_results.py', tmp_path, '--plot', tmp_path / 'curve.png')
     assert table.returncode == 0, table.stderr
-    assert '| synthetic | alternating-2to1 | 25 | 2 | - | 30.0 ± 0.0 | 27.5 ± 3.5 | - | 55.0 ± 7.1 | 10.5 ± 0.0 |' \
-        in table.stdout
+    assert ('| synthetic | alternating-2to1 | 25 | 2 | - | 30.0 ± 0.0 | 27.5 ± 3.5 | - | 55.0 ± 7.1 | - | - | '
+            '10.5 ± 0.0 |') in table.stdout
+    assert 'runs named by a crop classifier (named.json): 0 of 6' in table.stdout
     assert (tmp_path / 'curve.png').stat().st_size > 0
     finished_run(tool, tmp_path, 'cascade-baseline', 5, 0, 0.3)  # not drawn: with it masks5 has 2 regimes
     losses = tool('collect_regime_results.py', tmp_path, '--loss-curves', tmp_path)
@@ -86,15 +87,19 @@ def test_archived_records_stand_in_for_the_run_folders(tmp_path, tool):
         finished_run(tool, work, regime, 25, 0, aji)
         run = work / 'runs' / 'synthetic' / regime / 'masks25-seed0'
         (run / 'train' / 'iter_600.pth').write_bytes(b'weights')
+        if regime == 'baseline':
+            (run / 'named.json').write_text(json.dumps({'segm_mAP50': 0.5, 'recall_overlapping': 0.4}))
         archived = tool('archive_run.py', run, records / regime)
         assert archived.returncode == 0, archived.stderr
     assert sorted(str(p.relative_to(records)) for p in records.rglob('*') if p.is_file()) == [
         'alternating-1to1/result.json', 'alternating-1to1/train/20261201_090000/vis_data/scalars.json',
-        'baseline/result.json', 'baseline/train/20261201_090000/vis_data/scalars.json']
+        'baseline/named.json', 'baseline/result.json', 'baseline/train/20261201_090000/vis_data/scalars.json']
     from_runs = tool('collect_regime_results.py', work, '--loss-curves', work)
     from_records = tool('collect_regime_results.py', records, '--loss-curves', records)
     assert from_records.returncode == 0, from_records.stderr
     assert from_records.stdout.replace(str(records), '') == from_runs.stdout.replace(str(work), '')
+    assert '| synthetic | baseline | 25 | 1 | - | 30.0 | 25.0 | - | 50.0 | 50.0 | 40.0 | 10.5 |' in from_records.stdout
+    assert 'runs named by a crop classifier (named.json): 1 of 2' in from_records.stdout
     assert (records / 'regime_losses_synthetic_masks25.png').stat().st_size > 0
 
     unfinished = work / 'runs' / 'synthetic' / 'two-stage' / 'masks25-seed0'

@@ -6,7 +6,10 @@
 
 RECORDS is the committed record folder (docs/regime_runs, archive_run.py) or any folder of run folders.
 Reads every RECORDS/**/result.json and prints a Markdown table, one row per (setting, regime, mask
-share): metrics in percent as mean ± sd over the seeds, training minutes likewise. A second table gives
+share): metrics in percent as mean ± sd over the seeds, training minutes likewise. The last two
+metric columns come from the runs' named.json (zoo_row.py with a crop classifier naming the detections):
+class-aware mask mAP@50 and the recall of the chromosomes that overlap another; a row shows them when
+every run of it was named, and the count of named runs is printed under the table. A second table gives
 each regime minus its reference (the baseline; cascade-/htc-baseline for the other Cascade/HTC rows) seed
 by seed, on the seeds both have run (one seed is one split of the images), in percentage points. --plot
 also writes the mask-scarcity curve (class-agnostic AJI of `baseline` and `alternating-1to1` against the
@@ -80,6 +83,7 @@ def main() -> int:
         print(f'error: no result.json under {args.records}', file=sys.stderr)
         return 1
     print(format_table(rows))
+    print(f'\nruns named by a crop classifier (named.json): {sum("named" in r for r in results)} of {len(results)}')
     paired = paired_differences(results)
     if paired:
         print('\nDifferences from the reference regime on the same seeds (percentage points):\n')

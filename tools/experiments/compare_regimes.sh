@@ -16,6 +16,8 @@
 #   POOL_IMAGES  synthetic images generated [240: 192 training, 48 test]
 #   MFISH_DIR    M-FISH COCO conversion: annotations/mfish_{train,test}.json, images/ [data/mfish]
 #   RECORDS      committed folder of the finished runs' records [docs/regime_runs]
+#   NAMER        crop classifier that names the M-FISH test detections for named.json: its config and
+#                checkpoint, space-separated, or "" for none [the packaged mmkaryo/model_zoo/mfish_24class/classifier_*]
 #   PYTHON       [python]
 # Settings (one split folder per mask share and seed, written by split_mask_scarce.py):
 #   synthetic  240 metaphases of the demo's scene (448 px) written as AutoKary2022 LabelMe folders AND as
@@ -33,6 +35,10 @@
 # Each run trains in OUT_DIR/runs/<name>/ and, once tested with tools/test.py on the test set, writes
 # result.json there (metrics and train minutes), then copies it with its training logs to
 # RECORDS/<name>/ (archive_run.py): work_dirs/ does not move to a new machine, the records are committed.
+# An M-FISH run is then read again by tools/analysis_tools/zoo_row.py with the NAMER classifier naming its
+# detections: named.json beside result.json (class-aware mAP@50 with the classifier's names, recall of
+# isolated, touching and overlapping chromosomes), also for a recorded run that lacks one while its
+# checkpoint is still in OUT_DIR (a run whose checkpoint is gone is reported, not named).
 # A run with a record is never redone; an interrupted training resumes from its last checkpoint (every
 # 250 iterations). The end merges all records into OUT_DIR/results.md, OUT_DIR/scarcity_curve.png and the
 # training-loss curves OUT_DIR/regime_losses_<setting>_masks<pct>.png (collect_regime_results.py).
@@ -50,6 +56,8 @@ POOL_IMAGES=${POOL_IMAGES:-240}
 MFISH_DIR=${MFISH_DIR:-data/mfish}
 PY=${PYTHON:-python}
 RECORDS=${RECORDS:-docs/regime_runs}
+PACKAGED=mmkaryo/model_zoo/mfish_24class
+NAMER=${NAMER-$PACKAGED/classifier_config.py $PACKAGED/classifier_weights.pth}
 CFG=configs/mask_scarce
 MAIN_PCT=25
 declare -A BUDGET=([synthetic]=600 [mfish]=1500) WARMUP=([synthetic]=100 [mfish]=150)
@@ -108,36 +116,61 @@ train() {  # train WORK_DIR CONFIG ITERS WARMUP [KEY=VALUE ...]: once; appends i
 
 ratio() { echo "[${1%to*},${1#*to}]"; }  # 2to1 -> [2,1]
 
+config_of() {  # config_of REGIME: the config of the regime's (last) training stage, which is also tested
+    case $1 in
+        baseline) echo "$CFG/mask-rcnn_r18_fpn-light_1500i_mask-scarce.py" ;;
+        two-stage) echo "$CFG/mask-rcnn_r18_fpn-light_1500i_mask-scarce-finetune.py" ;;
+        alternating-*to*) echo "$CFG/mask-rcnn_r18_fpn-light_1500i_mask-scarce-alternating.py" ;;
+        proj-*) echo "$CFG/mask-rcnn_r18_fpn-light_1500i_mask-scarce-alternating-proj.py" ;;
+        final-*) echo "$CFG/mask-rcnn_r18_attention-fpn-light_1500i_mask-scarce-alternating.py" ;;
+        cascade-baseline) echo "$CFG/cascade-mask-rcnn_r18_fpn-light_1500i_mask-scarce.py" ;;
+        htc-baseline) echo "$CFG/htc_r18_fpn-light_1500i_mask-scarce.py" ;;
+        cascade-alternating-*) echo "$CFG/cascade-mask-rcnn_r18_fpn-light_1500i_mask-scarce-alternating.py" ;;
+        htc-alternating-*) echo "$CFG/htc_r18_fpn-light_1500i_mask-scarce-alternating.py" ;;
+        *) echo "compare_regimes.sh: unknown regime $1" >&2; return 2 ;;
+    esac
+}
+
+name_run() {  # name_run SETTING NAME CONFIG CHECKPOINT: write named.json of a recorded M-FISH run, once
+    local setting=$1 name=$2 config=$3 checkpoint=$4 dir=$OUT/runs/$2 namer=($NAMER)
+    local data=$OUT/data/$setting/${name##*/}
+    [ "$setting" = mfish ] && [ ${#namer[@]} -gt 0 ] && [ ! -f "$RECORDS/$name/named.json" ] || return 0
+    if [ ${#namer[@]} -ne 2 ]; then echo "compare_regimes.sh: NAMER needs a config and a checkpoint" >&2; exit 2; fi
+    if [ ! -f "$checkpoint" ]; then echo "== not named: $name ($checkpoint is not here)" >&2; return 0; fi
+    "$PY" tools/analysis_tools/zoo_row.py "$data/test.json" "$data" --config "$config" --checkpoint "$checkpoint" \
+        --classifier-config "${namer[0]}" --classifier-checkpoint "${namer[1]}" --name "$name" \
+        --out "$dir/named.json" > "$dir/named.log" 2>&1 || { cat "$dir/named.log" >&2; exit 1; }
+    cp "$dir/named.json" "$RECORDS/$name/named.json"
+    echo "== named: $name"
+}
+
 run() {  # run SETTING REGIME PCT SEED: train, test, write result.json and archive it unless recorded
     local setting=$1 regime=$2 pct=$3 seed=$4
     local name=$setting/$regime/masks$pct-seed$seed
     local dir=$OUT/runs/$name data=$OUT/data/$setting/masks$pct-seed$seed
     [[ $name =~ $ONLY ]] || return 0
-    if [ -f "$RECORDS/$name/result.json" ]; then echo "== done: $name"; return 0; fi
-    if [ -f "$dir/result.json" ]; then "$PY" tools/experiments/archive_run.py "$dir" "$RECORDS/$name"; return 0; fi
-    echo "== run: $name"
-    split "$setting" "$pct" "$seed"
-    local n=${ITERS:-${BUDGET[$setting]}}
+    local n=${ITERS:-${BUDGET[$setting]}} config
     local warm=$((WARMUP[$setting] * n / BUDGET[$setting] > 0 ? WARMUP[$setting] * n / BUDGET[$setting] : 1))
     local total=$n
-    local common=(data_root="$data/" randomness.seed="$seed") options=() config stages=(train)
-    case $regime in
-        baseline) config=$CFG/mask-rcnn_r18_fpn-light_1500i_mask-scarce.py ;;
-        two-stage)
-            n=$((n / 2)) warm=$((warm > 1 ? warm / 2 : 1)) stages=(stage1 train)
-            train "$dir/stage1" "$CFG/mask-rcnn_r18_fpn-light_1500i_mask-scarce-boxmask.py" "$n" "$warm" \
-                "${common[@]}"
-            config=$CFG/mask-rcnn_r18_fpn-light_1500i_mask-scarce-finetune.py
-            options=(load_from="$dir/stage1/iter_$n.pth") ;;
-        alternating-*to*) config=$CFG/mask-rcnn_r18_fpn-light_1500i_mask-scarce-alternating.py ;;
-        proj-*) config=$CFG/mask-rcnn_r18_fpn-light_1500i_mask-scarce-alternating-proj.py ;;
-        final-*) config=$CFG/mask-rcnn_r18_attention-fpn-light_1500i_mask-scarce-alternating.py ;;
-        cascade-baseline) config=$CFG/cascade-mask-rcnn_r18_fpn-light_1500i_mask-scarce.py ;;
-        htc-baseline) config=$CFG/htc_r18_fpn-light_1500i_mask-scarce.py ;;
-        cascade-alternating-*) config=$CFG/cascade-mask-rcnn_r18_fpn-light_1500i_mask-scarce-alternating.py ;;
-        htc-alternating-*) config=$CFG/htc_r18_fpn-light_1500i_mask-scarce-alternating.py ;;
-        *) echo "compare_regimes.sh: unknown regime $regime" >&2; exit 2 ;;
-    esac
+    config=$(config_of "$regime")
+    if [ "$regime" = two-stage ]; then n=$((n / 2)) warm=$((warm > 1 ? warm / 2 : 1)); fi
+    if [ ! -f "$RECORDS/$name/result.json" ] && [ -f "$dir/result.json" ]; then
+        "$PY" tools/experiments/archive_run.py "$dir" "$RECORDS/$name"
+    fi
+    if [ -f "$RECORDS/$name/result.json" ]; then
+        echo "== done: $name"
+        split "$setting" "$pct" "$seed"
+        name_run "$setting" "$name" "$config" "$dir/train/iter_$n.pth"
+        return 0
+    fi
+    echo "== run: $name"
+    split "$setting" "$pct" "$seed"
+    local common=(data_root="$data/" randomness.seed="$seed") options=() stages=(train)
+    if [ "$regime" = two-stage ]; then
+        stages=(stage1 train)
+        train "$dir/stage1" "$CFG/mask-rcnn_r18_fpn-light_1500i_mask-scarce-boxmask.py" "$n" "$warm" "${common[@]}"
+        options=(load_from="$dir/stage1/iter_$n.pth")
+    fi
     if [[ $regime =~ ([0-9]+to[0-9]+)$ ]]; then
         options=("train_dataloader.batch_sampler.ratios=$(ratio "${BASH_REMATCH[1]}")")
     fi
@@ -151,6 +184,7 @@ run() {  # run SETTING REGIME PCT SEED: train, test, write result.json and archi
         --train-seconds "${seconds[@]}"
     "$PY" tools/experiments/archive_run.py "$dir" "$RECORDS/$name"
     echo "== finished: $name"
+    name_run "$setting" "$name" "$config" "$dir/train/iter_$n.pth"
 }
 
 each_seed() { for seed in $SEEDS; do run "$1" "$2" "$3" "$seed"; done; }

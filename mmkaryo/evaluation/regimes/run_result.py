@@ -1,7 +1,10 @@
 """One run of the regime comparison as a JSON record: what was trained and what tools/test.py measured.
 
 A run is (setting, regime, mask fraction, seed); its folder holds ``result.json`` once it is finished,
-so a comparison that is stopped resumes by skipping every folder that has one. The run folders hold
+so a comparison that is stopped resumes by skipping every folder that has one. Beside it, ``named.json``
+(optional) is the run's model-zoo row (tools/analysis_tools/zoo_row.py) on the same test images with a
+crop classifier naming the detections: class-aware numbers that do not come from the detector's class
+head, and the recall by contact category. The run folders hold
 checkpoints and live under ``work_dirs/``, which a new machine does not have; :func:`archive_run` copies
 the small part worth keeping (the record and the training logs) into a folder that is committed.
 """
@@ -15,6 +18,7 @@ from typing import Any, Dict, List, Sequence
 from mmkaryo.evaluation.regimes.loss_curves import stage_logs
 
 RESULT_FILE = 'result.json'
+NAMED_FILE = 'named.json'
 
 
 def newest_test_metrics(test_dir: str) -> Dict[str, float]:
@@ -50,16 +54,23 @@ def run_result(metrics: Dict[str, float], setting: str, regime: str, mask_fracti
 
 
 def find_results(out_dir: str) -> List[Dict[str, Any]]:
-    """Every ``result.json`` below ``out_dir``, each with its ``path``, in path order."""
+    """Every ``result.json`` below ``out_dir``, each with its ``path``, in path order; a record whose
+    folder also holds ``named.json`` carries that row as ``named``."""
     results = []
     for path in sorted(glob.glob(osp.join(out_dir, '**', RESULT_FILE), recursive=True)):
         with open(path, encoding='utf-8') as f:
-            results.append(dict(json.load(f), path=path))
+            result = dict(json.load(f), path=path)
+        named = osp.join(osp.dirname(path), NAMED_FILE)
+        if osp.isfile(named):
+            with open(named, encoding='utf-8') as f:
+                result['named'] = json.load(f)
+        results.append(result)
     return results
 
 
 def archive_run(run_dir: str, record_dir: str) -> List[str]:
-    """Copy a finished run's ``result.json`` and its training logs into ``record_dir``.
+    """Copy a finished run's ``result.json``, its ``named.json`` if it has one, and its training logs
+    into ``record_dir``.
 
     The logs are each training stage's ``<stage>/<stamp>/vis_data/scalars.json``, copied to the same
     relative paths, so the record folder can stand in for the run folder wherever the records and the
@@ -74,8 +85,9 @@ def archive_run(run_dir: str, record_dir: str) -> List[str]:
     if not osp.isfile(result):
         raise FileNotFoundError(f'{run_dir}: no {RESULT_FILE}; the run is not finished')
     logs = [str(log) for files in stage_logs(run_dir) for log in files]
+    named = [osp.join(run_dir, NAMED_FILE)] if osp.isfile(osp.join(run_dir, NAMED_FILE)) else []
     written = []
-    for source in logs + [result]:
+    for source in logs + named + [result]:
         target = osp.join(record_dir, osp.relpath(source, run_dir))
         os.makedirs(osp.dirname(target), exist_ok=True)
         shutil.copyfile(source, target)

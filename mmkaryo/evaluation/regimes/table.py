@@ -10,14 +10,20 @@ from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Sequence, Tu
 
 from mmkaryo.evaluation.summary import find_metric
 
-# (column header, metric name after its prefix) in the seed report's shape: boxes, masks, AJI, then the
-# class-agnostic mask mAP@50 and AJI.
+# (column header, metric name) in the seed report's shape: boxes, masks, AJI (classes from the detector's
+# head), then the class-agnostic mask mAP@50 and AJI; then, from the run's ``named`` row (zoo_row.py with
+# a crop classifier naming the detections), the class-aware mask mAP@50 and the recall of the chromosomes
+# that overlap another. A name is matched after its prefix (``coco/segm_mAP_50``), ``named/`` ones in
+# ``named``.
+NAMED = 'named/'
 COLUMNS: Tuple[Tuple[str, str], ...] = (
     ('box mAP@50', 'bbox_mAP_50'),
     ('mask mAP@50', 'segm_mAP_50'),
     ('AJI', 'aji'),
     ('agnostic mask mAP@50', 'agnostic_segm_mAP_50'),
     ('agnostic AJI', 'agnostic_aji'),
+    ('named mask mAP@50', NAMED + 'segm_mAP50'),
+    ('overlap recall', NAMED + 'recall_overlapping'),
 )
 RATIO = re.compile(r'^alternating-(\d+)to(\d+)$')
 # Row order within a setting and mask share: regimes by the first of these prefixes they start with.
@@ -80,14 +86,29 @@ def group_runs(results: Iterable[Dict[str, Any]]) -> Groups:
 
 
 def _metric(run: Dict[str, Any], name: str) -> Optional[float]:
+    if name.startswith(NAMED):
+        value = run.get('named', {}).get(name[len(NAMED):])
+        return None if value is None else float(value)
     return find_metric(run['metrics'], name)
+
+
+def _values(runs: Sequence[Dict[str, Any]], name: str) -> Optional[List[float]]:
+    """``name`` of each run, or None when the runs cannot give it.
+
+    A metric a run lacks counts as 0 where another run reports it (CocoMetric reports nothing for a model
+    without a detection). A ``named/`` metric is given only when every run was named: a run without a
+    ``named`` row was not measured, which is not a 0.
+    """
+    found = [_metric(run, name) for run in runs]
+    if all(v is None for v in found) or (name.startswith(NAMED) and None in found):
+        return None
+    return [0.0 if v is None else v for v in found]
 
 
 def summarise(results: Iterable[Dict[str, Any]]) -> List[RegimeRow]:
     """Rows sorted by setting, mask fraction and regime (:data:`REGIME_ORDER`, then by name).
 
-    A metric a run lacks (CocoMetric reports nothing for a model without a detection) counts as 0 where
-    another run of the row reports it; a metric no run of the row reports is left out of the row.
+    A metric the runs of a row cannot give (:func:`_values`) is left out of the row.
 
     Raises:
         ValueError: two records of the same run (setting, regime, fraction, seed).
@@ -96,9 +117,9 @@ def summarise(results: Iterable[Dict[str, Any]]) -> List[RegimeRow]:
     for (setting, regime, fraction), runs in group_runs(results).items():
         values = {}
         for _, name in COLUMNS:
-            found = [_metric(run, name) for run in runs.values()]
-            if any(v is not None for v in found):
-                values[name] = mean_sd([0.0 if v is None else v for v in found])
+            found = _values(list(runs.values()), name)
+            if found is not None:
+                values[name] = mean_sd(found)
         rows.append(RegimeRow(setting, regime, fraction, tuple(sorted(runs)), values,
                               mean_sd([run['train_minutes'] for run in runs.values()])))
     return rows
@@ -115,8 +136,8 @@ def reference_of(regime: str) -> Optional[str]:
 
 def paired_differences(results: Iterable[Dict[str, Any]]) -> List[PairedRow]:
     """Each regime minus its reference (:func:`reference_of`) of the same setting and mask fraction, over
-    the seeds both have run; regimes sharing no seed with their reference are left out. A metric missing
-    from one run of a pair counts as 0, as in :func:`summarise`; one missing from every run is left out.
+    the seeds both have run; regimes sharing no seed with their reference are left out. A metric is
+    compared where the runs of both sides can give it (:func:`_values`).
 
     Raises:
         ValueError: two records of the same run.
@@ -131,9 +152,9 @@ def paired_differences(results: Iterable[Dict[str, Any]]) -> List[PairedRow]:
             continue
         per_seed = {}  # metric name -> regime minus reference, seed by seed
         for _, name in COLUMNS:
-            pairs = [(_metric(runs[s], name), _metric(base[s], name)) for s in seeds]
-            if any(v is not None for pair in pairs for v in pair):
-                per_seed[name] = [(a or 0.0) - (b or 0.0) for a, b in pairs]
+            found = _values([runs[s] for s in seeds] + [base[s] for s in seeds], name)
+            if found is not None:
+                per_seed[name] = [a - b for a, b in zip(found[:len(seeds)], found[len(seeds):])]
         ahead = sum(d > 0 for d in per_seed.get('agnostic_aji', []))
         rows.append(PairedRow(setting, regime, reference, fraction, seeds,
                               {name: mean_sd(d) for name, d in per_seed.items()}, ahead))
