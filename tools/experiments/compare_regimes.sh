@@ -131,12 +131,13 @@ config_of() {  # config_of REGIME: the config of the regime's (last) training st
     esac
 }
 
-name_run() {  # name_run SETTING NAME CONFIG CHECKPOINT: write named.json of a recorded M-FISH run, once
-    local setting=$1 name=$2 config=$3 checkpoint=$4 dir=$OUT/runs/$2 namer=($NAMER)
-    local data=$OUT/data/$setting/${name##*/}
+name_run() {  # name_run SETTING REGIME PCT SEED CONFIG CHECKPOINT: named.json of a recorded M-FISH run, once
+    local setting=$1 name=$1/$2/masks$3-seed$4 config=$5 checkpoint=$6 namer=($NAMER)
+    local dir=$OUT/runs/$name data=$OUT/data/$setting/masks$3-seed$4
     [ "$setting" = mfish ] && [ ${#namer[@]} -gt 0 ] && [ ! -f "$RECORDS/$name/named.json" ] || return 0
     if [ ${#namer[@]} -ne 2 ]; then echo "compare_regimes.sh: NAMER needs a config and a checkpoint" >&2; exit 2; fi
     if [ ! -f "$checkpoint" ]; then echo "== not named: $name ($checkpoint is not here)" >&2; return 0; fi
+    split "$setting" "$3" "$4"  # its test.json (written once)
     "$PY" tools/analysis_tools/zoo_row.py "$data/test.json" "$data" --config "$config" --checkpoint "$checkpoint" \
         --classifier-config "${namer[0]}" --classifier-checkpoint "${namer[1]}" --name "$name" \
         --out "$dir/named.json" > "$dir/named.log" 2>&1 || { cat "$dir/named.log" >&2; exit 1; }
@@ -159,8 +160,7 @@ run() {  # run SETTING REGIME PCT SEED: train, test, write result.json and archi
     fi
     if [ -f "$RECORDS/$name/result.json" ]; then
         echo "== done: $name"
-        split "$setting" "$pct" "$seed"
-        name_run "$setting" "$name" "$config" "$dir/train/iter_$n.pth"
+        name_run "$setting" "$regime" "$pct" "$seed" "$config" "$dir/train/iter_$n.pth"
         return 0
     fi
     echo "== run: $name"
@@ -184,7 +184,7 @@ run() {  # run SETTING REGIME PCT SEED: train, test, write result.json and archi
         --train-seconds "${seconds[@]}"
     "$PY" tools/experiments/archive_run.py "$dir" "$RECORDS/$name"
     echo "== finished: $name"
-    name_run "$setting" "$name" "$config" "$dir/train/iter_$n.pth"
+    name_run "$setting" "$regime" "$pct" "$seed" "$config" "$dir/train/iter_$n.pth"
 }
 
 each_seed() { for seed in $SEEDS; do run "$1" "$2" "$3" "$seed"; done; }

@@ -85,9 +85,9 @@ def archive_run(run_dir: str, record_dir: str) -> List[str]:
     if not osp.isfile(result):
         raise FileNotFoundError(f'{run_dir}: no {RESULT_FILE}; the run is not finished')
     logs = [str(log) for files in stage_logs(run_dir) for log in files]
-    named = [osp.join(run_dir, NAMED_FILE)] if osp.isfile(osp.join(run_dir, NAMED_FILE)) else []
+    named = osp.join(run_dir, NAMED_FILE)
     written = []
-    for source in logs + named + [result]:
+    for source in logs + ([named] if osp.isfile(named) else []) + [result]:
         target = osp.join(record_dir, osp.relpath(source, run_dir))
         os.makedirs(osp.dirname(target), exist_ok=True)
         shutil.copyfile(source, target)
