@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import List
 
@@ -19,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / 'tools' / 'experiments' / 'compare_regimes.sh'
 
 # The stand-in interpreter. FAIL_TRAIN=<work dir>: the first training in that folder saves a checkpoint
-# and dies, as a run stopped between two checkpoints does.
+# and dies, as a run stopped between two checkpoints does. FAIL_START=<work dir>: every training in that
+# folder dies before writing anything, as one that cannot import its packages does.
 FAKE_PYTHON = r'''#!/usr/bin/env bash
 set -euo pipefail
 echo "$*" >> "$CALLS"
@@ -27,6 +29,7 @@ arg() { local key=$1; shift; while [ $# -gt 1 ]; do [ "$1" = "$key" ] && { echo 
 case $(basename "$1") in
     train.py)
         work=$(arg --work-dir "$@"); iters=$(grep -o 'train_cfg.max_iters=[0-9]*' <<< "$*" | cut -d= -f2)
+        [ "${FAIL_START:-}" = "$work" ] && exit 1
         mkdir -p "$work/20261202_100000/vis_data"
         echo '{"loss": 1.0, "loss_cls": 0.5, "loss_rpn_cls": 0.2, "step": 1}' \
             > "$work/20261202_100000/vis_data/scalars.json"
@@ -129,6 +132,23 @@ def test_a_stopped_training_resumes_and_counts_both_attempts(compare, tmp_path):
     assert not tool_calls(calls, 'split_mask_scarce.py')  # the split of the stopped attempt is kept
     result = json.loads((tmp_path / 'records' / 'mfish' / 'baseline' / 'masks25-seed0' / 'result.json').read_text())
     assert len(result['train_seconds']) == 2
+
+
+def test_an_attempt_that_dies_before_logging_adds_no_time(compare, tmp_path):
+    train = tmp_path / 'out' / 'runs' / 'mfish' / 'baseline' / 'masks25-seed0' / 'train'
+    stopped, _ = compare('^mfish/baseline/masks25-seed0$', FAIL_TRAIN=str(train))
+    assert stopped.returncode != 0
+    # the stopped attempt began 100 s ago and last logged 40 s ago: it trained 60 s
+    now = int(time.time())
+    (train / 'attempt_start').write_text(f'{now - 100}\n')
+    os.utime(train / '20261202_100000' / '20261202_100000.log', (now - 40, now - 40))
+    dead, _ = compare('^mfish/baseline/masks25-seed0$', FAIL_START=str(train))
+    assert dead.returncode != 0
+    resumed, _ = compare('^mfish/baseline/masks25-seed0$')
+    assert resumed.returncode == 0, resumed.stderr
+    result = json.loads((tmp_path / 'records' / 'mfish' / 'baseline' / 'masks25-seed0' / 'result.json').read_text())
+    assert result['train_seconds'][0] == 60 and len(result['train_seconds']) == 2
+    assert result['train_seconds'][1] >= 0
 
 
 def test_refuses_an_unknown_setting_and_missing_mfish_data(compare, tmp_path):

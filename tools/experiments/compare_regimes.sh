@@ -98,11 +98,13 @@ train() {  # train WORK_DIR CONFIG ITERS WARMUP [KEY=VALUE ...]: once; appends i
     [ -f "$work/iter_$n.pth" ] && return 0
     mkdir -p "$work"
     # A stopped attempt that saved a checkpoint is resumed and its time counted until its log's last
-    # write; one that saved none starts over and its time is not counted.
+    # write; one that saved none starts over and its time is not counted, nor is one that died before
+    # writing a log (its newest log is an earlier attempt's, already counted).
     if [ -f "$work/attempt_start" ] && [ -f "$work/last_checkpoint" ]; then
-        local log; log=$(ls -t "$work"/*/*.log 2>/dev/null | head -n 1)
+        local log seconds; log=$(ls -t "$work"/*/*.log 2>/dev/null | head -n 1)
         if [ -n "$log" ]; then
-            echo $(($(stat -c %Y "$log") - $(cat "$work/attempt_start"))) >> "$work/train_seconds"
+            seconds=$(($(stat -c %Y "$log") - $(cat "$work/attempt_start")))
+            [ "$seconds" -ge 0 ] && echo "$seconds" >> "$work/train_seconds"
         fi
         resume=(--resume)
     fi
