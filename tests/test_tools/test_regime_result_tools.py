@@ -69,10 +69,11 @@ def test_records_merge_into_a_table_a_best_ratio_and_a_curve(tmp_path, tool):
             '10.5 ± 0.0 |') in table.stdout
     assert 'runs named by a crop classifier (named.json): 0 of 6' in table.stdout
     assert (tmp_path / 'curve.png').stat().st_size > 0
-    finished_run(tool, tmp_path, 'cascade-baseline', 5, 0, 0.3)  # not drawn: with it masks5 has 2 regimes
+    finished_run(tool, tmp_path, 'cascade-baseline', 10, 0, 0.3)  # its per-stage losses are not drawn
     losses = tool('collect_regime_results.py', tmp_path, '--loss-curves', tmp_path)
     assert losses.returncode == 0, losses.stderr
-    assert sorted(p.name for p in tmp_path.glob('regime_losses_*.png')) == ['regime_losses_synthetic_masks25.png']
+    assert sorted(p.name for p in tmp_path.glob('regime_losses_*.png')) == [  # masks5: the baseline alone
+        'regime_losses_synthetic_masks25.png', 'regime_losses_synthetic_masks5.png']
     for log in (tmp_path / 'runs/synthetic/baseline/masks5-seed0/train').rglob('scalars.json'):
         log.unlink()
     broken = tool('collect_regime_results.py', tmp_path, '--loss-curves', tmp_path)

@@ -14,9 +14,10 @@ each regime minus its reference (the baseline; cascade-/htc-baseline for the oth
 by seed, on the seeds both have run (one seed is one split of the images), in percentage points. --plot
 also writes the mask-scarcity curve (class-agnostic AJI of `baseline` and `alternating-1to1` against the
 mask share, one panel line per setting and regime) when such runs exist. --loss-curves writes
-DIR/regime_losses_<setting>_masks<pct>.png for each setting and mask share with two regimes or more: the
-detection losses every Mask R-CNN regime computes on every batch (RPN, box classification and
-regression), mean ± sd over seeds against the iteration; the mask loss is left out because a box-only
+DIR/regime_losses_<setting>_masks<pct>.png for each setting and mask share with a Mask R-CNN regime (one
+regime alone, e.g. the baseline at 100 %, is its learning curve): the detection losses every Mask R-CNN
+regime computes on every batch (RPN, box classification and regression), mean ± sd over seeds against the
+iteration; the mask loss is left out because a box-only
 batch logs it as 0, and the Cascade/HTC rows because they log box losses per stage and their RPN has a
 smooth-L1 box loss (Mask R-CNN's: L1). --best-ratio prints the <box>to<mask> ratio of the alternating
 rows of SETTING at --main-fraction with the best mean class-agnostic AJI over rows of at least
@@ -49,13 +50,11 @@ def parse_args() -> argparse.Namespace:
 
 
 def write_loss_curves(results: List[Dict[str, Any]], out_dir: str) -> List[str]:
-    """One PNG per (setting, mask share) with two Mask R-CNN regimes or more; returns the files written."""
+    """One PNG per (setting, mask share) with a Mask R-CNN regime; returns the files written."""
     mask_rcnn = [r for r in results if not r['regime'].startswith(CASCADE_FAMILIES)]
     written = []
     for setting, fraction in sorted({(r['setting'], float(r['mask_fraction'])) for r in mask_rcnn}):
         curves = regime_loss_curves(mask_rcnn, setting, fraction, LOSS_KEYS)
-        if len(curves) < 2:
-            continue
         out = osp.join(out_dir, f'regime_losses_{setting}_masks{round(100 * fraction)}.png')
         plot_loss_curves(curves, LOSS_KEYS, out, f'{setting}, masks on {100 * fraction:g} % of the training '
                          'images: training losses, mean ± sd over seeds')
@@ -101,7 +100,7 @@ def main() -> int:
         except (OSError, ValueError) as err:
             print(f'error: {err}', file=sys.stderr)
             return 1
-        print('\nloss curves: ' + (', '.join(written) or 'none (no setting and mask share with two regimes)'))
+        print('\nloss curves: ' + (', '.join(written) or 'none (no Mask R-CNN run)'))
     return 0
 
 
