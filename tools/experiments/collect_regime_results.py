@@ -18,9 +18,10 @@ DIR/regime_losses_<setting>_masks<pct>.png for each setting and mask share with 
 regime alone, e.g. the baseline at 100 %, is its learning curve): the detection losses every Mask R-CNN
 regime computes on every batch (RPN, box classification and regression), mean ± sd over seeds against the
 iteration; the mask loss is left out because a box-only batch logs it as 0, and the Cascade/HTC rows
-because they log box losses per stage and their RPN has a smooth-L1 box loss (Mask R-CNN's: L1). --best-ratio prints the <box>to<mask> ratio of the alternating
-rows of SETTING at --main-fraction with the best mean class-agnostic AJI over rows of at least
---min-seeds seeds, and exits 1 when there is none yet.
+because they log box losses per stage and their RPN has a smooth-L1 box loss (Mask R-CNN's: L1).
+--best-ratio prints the <box>to<mask> ratio of the alternating rows of SETTING at --main-fraction with
+the best mean class-agnostic AJI over rows of at least --min-seeds seeds, and exits 1 when there is none
+yet.
 """
 import argparse
 import os.path as osp
